@@ -8,13 +8,19 @@ app.Configure(config =>
     config.SetApplicationName("streaming");
     config.PropagateExceptions();
     config.AddCommand<InfoCommand>("info").WithDescription("Print the format of a WAV file.");
+    config.AddCommand<VadCommand>("vad").WithDescription("Print the speech segments of a WAV file.");
+    config.AddBranch("bench", bench =>
+    {
+        bench.SetDescription("Measure speed and allocations.");
+        bench.AddCommand<BenchVadCommand>("vad").WithDescription("VAD real-time factor and allocations.");
+    });
 });
 
 try
 {
     return await app.RunAsync(args);
 }
-catch (Exception ex) when (ex is CliException or InvalidDataException or FileNotFoundException or CommandAppException)
+catch (Exception ex) when (ex is CliException or InvalidDataException or IOException or ArgumentException or CommandAppException)
 {
     Console.Error.WriteLine($"error: {ex.Message}");
     return 2;

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Streaming.Pipeline;
+
+/// <summary>
+/// Capacities and cadence of a session pipeline. Bound from configuration section <c>Pipeline</c> and
+/// validated at start-up through <see cref="Validate"/>.
+/// </summary>
+public sealed class PipelineOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Pipeline";
+
+    /// <summary>
+    /// Audio packets a session may have queued before its producer is told it is overloaded.
+    /// At 20 ms packets, 100 is two seconds of audio.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int InputCapacity { get; set; } = 100;
+
+    /// <summary>Items each internal stage channel holds before the stage in front of it waits.</summary>
+    [Range(1, 10_000)]
+    public int StageCapacity { get; set; } = 64;
+
+    /// <summary>Events that may wait for the consumer before the pipeline stops taking audio.</summary>
+    [Range(1, 100_000)]
+    public int EventCapacity { get; set; } = 256;
+
+    /// <summary>How much new speech (ms) triggers a fresh partial hypothesis.</summary>
+    [Range(40, 10_000)]
+    public int PartialIntervalMs { get; set; } = 480;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true))
+        {
+            throw new ArgumentException($"Invalid pipeline options: {results[0].ErrorMessage}");
+        }
+    }
+}

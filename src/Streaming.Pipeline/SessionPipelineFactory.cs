@@ -1,0 +1,49 @@
+using Streaming.Asr;
+using Streaming.Asr.Vad;
+using Streaming.Text;
+
+namespace Streaming.Pipeline;
+
+/// <summary>
+/// Holds what all sessions share (the VAD model, the recogniser, the ITN engine, options) and builds a
+/// <see cref="SessionPipeline"/> per session. Thread-safe.
+/// </summary>
+public sealed class SessionPipelineFactory
+{
+    private readonly SileroVadModel _vad;
+    private readonly VadOptions _vadOptions;
+    private readonly IRecognizerModel? _recognizer;
+    private readonly IInverseTextNormalizer? _itn;
+    private readonly PipelineOptions _options;
+
+    /// <summary>Creates the factory; a null <paramref name="recognizer"/> gives VAD-only sessions.</summary>
+    public SessionPipelineFactory(
+        SileroVadModel vad,
+        VadOptions vadOptions,
+        IRecognizerModel? recognizer,
+        IInverseTextNormalizer? itn,
+        PipelineOptions options)
+    {
+        vadOptions.Validate();
+        options.Validate();
+        _vad = vad;
+        _vadOptions = vadOptions;
+        _recognizer = recognizer;
+        _itn = itn;
+        _options = options;
+    }
+
+    /// <summary>Starts a pipeline for one session; it stops when completed, cancelled or disposed.</summary>
+    public SessionPipeline Create(SessionSettings settings, CancellationToken cancellationToken = default)
+    {
+        settings.Format.Validate();
+        return new SessionPipeline(
+            settings,
+            _vad,
+            _vadOptions,
+            _recognizer,
+            settings.Itn ? _itn : null,
+            _options,
+            cancellationToken);
+    }
+}

@@ -1,0 +1,9 @@
+using Streaming.Text;
+
+namespace Streaming.Pipeline;
+
+/// <summary>Per-session choices made by the client when it opens a session.</summary>
+/// <param name="Format">Codec and rate of the audio it will send.</param>
+/// <param name="Itn">Whether finals carry a written form.</param>
+/// <param name="ItnOptions">ITN class toggles and digit options; null for the defaults.</param>
+public sealed record SessionSettings(AudioInputFormat Format, bool Itn = true, ItnOptions? ItnOptions = null);

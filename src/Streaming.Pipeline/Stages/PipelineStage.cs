@@ -1,0 +1,39 @@
+using System.Threading.Channels;
+
+namespace Streaming.Pipeline.Stages;
+
+/// <summary>
+/// One step of a session pipeline: reads items from a bounded channel, writes results to the next one.
+/// Completion drains the input and flushes; a failure completes the output with the exception so it
+/// reaches the consumer instead of hanging the pipeline.
+/// </summary>
+/// <typeparam name="TIn">What the stage consumes.</typeparam>
+/// <typeparam name="TOut">What the stage produces.</typeparam>
+public abstract class PipelineStage<TIn, TOut>
+{
+    /// <summary>Runs until the input completes (then flushes) or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task RunAsync(ChannelReader<TIn> input, ChannelWriter<TOut> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var item in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await ProcessAsync(item, output, cancellationToken).ConfigureAwait(false);
+            }
+
+            await FlushAsync(output, cancellationToken).ConfigureAwait(false);
+            output.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            output.TryComplete(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Handles one item.</summary>
+    protected abstract ValueTask ProcessAsync(TIn item, ChannelWriter<TOut> output, CancellationToken cancellationToken);
+
+    /// <summary>Emits whatever the stage still holds once its input has ended.</summary>
+    protected virtual ValueTask FlushAsync(ChannelWriter<TOut> output, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}

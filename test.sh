@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs every test of the solution (unit, CLI and functional), after installing what they need.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash scripts/prerequisites.sh
+dotnet test Streaming.sln -c Release --nologo "$@"
