@@ -17,7 +17,7 @@ public sealed record WavFormat(int SampleRate, int Channels, int BitsPerSample, 
     /// <summary>Number of frames in the data, or -1 when <see cref="DataBytes"/> is unknown.</summary>
     public long FrameCount => DataBytes < 0 ? -1 : DataBytes / BlockAlign;
 
-    /// <summary>Playing time of the data, or <see cref="Timeout.InfiniteTimeSpan"/> when unknown.</summary>
+    /// <summary>Playing time of the data (exact to the tick, rounded down), or <see cref="Timeout.InfiniteTimeSpan"/> when unknown.</summary>
     public TimeSpan Duration =>
-        FrameCount < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(FrameCount / (double)SampleRate);
+        FrameCount < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(FrameCount * TimeSpan.TicksPerSecond / SampleRate);
 }
