@@ -1,3 +1,4 @@
+using Streaming.Testing;
 using Streaming.Audio;
 
 namespace Streaming.Audio.Tests;
@@ -9,7 +10,7 @@ public class RealFileTests
     [InlineData("aepyx_8k.wav", 8000, 2_706_432)]
     public void Real_recording_is_read_with_its_declared_format(string name, int rate, long dataBytes)
     {
-        string path = TestData.AudioFile(name);
+        string path = TestPaths.SharedTestData("audio", name);
 
         using (WavReader reader = WavReader.Open(path))
         {
@@ -27,7 +28,7 @@ public class RealFileTests
     [Fact]
     public void Real_8k_recording_resamples_to_twice_as_many_16k_samples_with_similar_loudness()
     {
-        (float[] samples, int rate) = WavReader.ReadAllMono(TestData.AudioFile("aepyx_8k.wav"));
+        (float[] samples, int rate) = WavReader.ReadAllMono(TestPaths.SharedTestData("audio", "aepyx_8k.wav"));
 
         float[] upsampled = Resampler.Resample(samples, rate, AudioFrame.SampleRate);
 

@@ -30,7 +30,7 @@ public sealed class ResampleStage(int sourceRate) : PipelineStage<float[], Audio
             return ValueTask.CompletedTask;
         }
 
-        var buffer = new float[_resampler.MaxOutputLength(0) + AudioFrame.SampleRate];
+        var buffer = new float[_resampler.TailLength];
         var n = _resampler.Flush(buffer);
         return Emit(buffer.AsMemory(0, n), output, cancellationToken);
     }
