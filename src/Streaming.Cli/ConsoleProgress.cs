@@ -30,4 +30,24 @@ internal static class ConsoleProgress
                 task.Value = total;
             });
     }
+
+    public static async Task RunAsync(string label, long total, Func<Action<long>, Task> work)
+    {
+        if (Console.IsErrorRedirected || total <= 0)
+        {
+            await work(_ => { });
+            return;
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(label, maxValue: total);
+                await work(done => task.Value = done);
+                task.Value = total;
+            });
+    }
 }

@@ -8,7 +8,7 @@ namespace Streaming.Pipeline.Tests;
 /// <summary>Shared models and helpers for driving a real <see cref="SessionPipeline"/>.</summary>
 public sealed class PipelineHarness : IDisposable
 {
-    public SileroVadModel Vad { get; } = new(Path.Combine(TestPaths.Models, "vad", "silero_vad.onnx"));
+    public SileroVadModel Vad { get; } = new(SileroVadModel.BundledPath(TestPaths.Models));
 
     public SessionPipelineFactory Factory(PipelineOptions? options = null, IRecognizerModel? recognizer = null) =>
         new(Vad, new VadOptions(), recognizer, null, options ?? new PipelineOptions());

@@ -51,6 +51,9 @@ public sealed class SileroVadModel : IDisposable
         }
     }
 
+    /// <summary>Where the bundled model sits inside a models folder.</summary>
+    public static string BundledPath(string modelsDirectory) => Path.Combine(modelsDirectory, "vad", "silero_vad.onnx");
+
     /// <summary>Creates the per-stream state for audio at <paramref name="sampleRate"/> (8000 or 16000).</summary>
     public SileroVadStream CreateStream(int sampleRate) => new(this, sampleRate);
 

@@ -11,8 +11,8 @@ public sealed class VadOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Vad";
 
-    /// <summary>Path of <c>silero_vad.onnx</c>; relative paths are resolved against the content root.</summary>
-    public string ModelPath { get; set; } = "models/vad/silero_vad.onnx";
+    /// <summary>Path of <c>silero_vad.onnx</c>; null means the bundled <c>models/vad/silero_vad.onnx</c>.</summary>
+    public string? ModelPath { get; set; }
 
     /// <summary>Probability at or above which a window counts as speech (hysteresis upper bound).</summary>
     [Range(0.05, 0.99)]
@@ -56,11 +56,6 @@ public sealed class VadOptions
         {
             throw new ArgumentException(
                 $"Invalid VAD options: NegativeThreshold ({EffectiveNegativeThreshold}) must be below Threshold ({Threshold}).");
-        }
-
-        if (string.IsNullOrWhiteSpace(ModelPath))
-        {
-            throw new ArgumentException("Invalid VAD options: ModelPath is empty.");
         }
     }
 }

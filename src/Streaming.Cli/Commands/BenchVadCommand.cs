@@ -47,8 +47,8 @@ public sealed class BenchVadCommand : Command<BenchVadCommand.Settings>
         var models = ModelDirectory.Locate(settings.Models);
         var file = settings.File ?? Path.Combine(models, "..", "samples", "silero-test.wav");
         var audio = VadAudio.Load(file, channel: null);
-        var options = new VadOptions { ModelPath = Path.Combine(models, "vad", "silero_vad.onnx") };
-        using var model = new SileroVadModel(options.ModelPath);
+        var options = new VadOptions();
+        using var model = new SileroVadModel(SileroVadModel.BundledPath(models));
         using var detector = new VoiceActivityDetector(model, options, audio.SampleRate);
         var sink = new SpeechSegmentCollector(audio.SampleRate);
         var block = audio.SampleRate * settings.BlockMs / 1000;

@@ -58,10 +58,9 @@ public sealed class VadCommand : Command<VadCommand.Settings>
             MinSilenceMs = settings.MinSilenceMs,
             MinSpeechMs = settings.MinSpeechMs,
         };
-        options.ModelPath = Path.Combine(ModelDirectory.Locate(settings.Models), "vad", "silero_vad.onnx");
         var audio = VadAudio.Load(settings.File, settings.Channel);
 
-        using var model = new SileroVadModel(options.ModelPath);
+        using var model = new SileroVadModel(SileroVadModel.BundledPath(ModelDirectory.Locate(settings.Models)));
         using var detector = new VoiceActivityDetector(model, options, audio.SampleRate);
         var segments = new SpeechSegmentCollector(audio.SampleRate);
         ConsoleProgress.Run("VAD", audio.Samples.Length, report =>

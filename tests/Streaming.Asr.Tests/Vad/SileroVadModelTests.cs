@@ -38,7 +38,7 @@ public class SileroVadModelTests
     [Fact]
     public void Unsupported_rate_and_wrong_window_are_rejected()
     {
-        using var model = new SileroVadModel(Path.Combine(TestPaths.Models, "vad", "silero_vad.onnx"));
+        using var model = new SileroVadModel(SileroVadModel.BundledPath(TestPaths.Models));
         Assert.Throws<ArgumentOutOfRangeException>(() => model.CreateStream(44100));
         using var stream = model.CreateStream(16000);
         Assert.Throws<ArgumentException>(() => stream.Score(new float[100]));
@@ -47,7 +47,7 @@ public class SileroVadModelTests
     [Fact]
     public void Reset_restores_the_initial_state()
     {
-        using var model = new SileroVadModel(Path.Combine(TestPaths.Models, "vad", "silero_vad.onnx"));
+        using var model = new SileroVadModel(SileroVadModel.BundledPath(TestPaths.Models));
         using var stream = model.CreateStream(16000);
         var window = Enumerable.Range(0, 512).Select(i => MathF.Sin(i * 0.3f) * 0.5f).ToArray();
         var first = stream.Score(window);

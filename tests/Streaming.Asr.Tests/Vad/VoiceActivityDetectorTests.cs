@@ -135,7 +135,7 @@ public sealed class VoiceActivityDetectorTests : IClassFixture<SileroVadFixture>
 
 public sealed class SileroVadFixture : IDisposable
 {
-    public SileroVadModel Model { get; } = new(Path.Combine(TestPaths.Models, "vad", "silero_vad.onnx"));
+    public SileroVadModel Model { get; } = new(SileroVadModel.BundledPath(TestPaths.Models));
 
     public void Dispose() => Model.Dispose();
 }

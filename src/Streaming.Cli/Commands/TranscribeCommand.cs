@@ -1,0 +1,91 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Spectre.Console.Cli;
+using Streaming.Asr.Vad;
+using Streaming.Audio;
+using Streaming.Pipeline;
+
+namespace Streaming.Cli.Commands;
+
+/// <summary>
+/// <c>streaming transcribe FILE.wav [--json]</c>: runs a file through the same session pipeline live
+/// audio takes (VAD-gated recognition, ITN) and prints the final text of each segment.
+/// </summary>
+public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
+{
+    /// <summary>Arguments of <c>transcribe</c>.</summary>
+    public sealed class Settings : EngineSettings
+    {
+        /// <summary>The WAV file.</summary>
+        [CommandArgument(0, "<FILE>")]
+        [Description("WAV file (PCM16/24/32 or float32, any common rate, mono or multi-channel)")]
+        public string File { get; init; } = "";
+
+        /// <summary>Emit JSON.</summary>
+        [CommandOption("--json")]
+        [Description("Print JSON: the text and every segment with timestamps, tokens and written form")]
+        public bool Json { get; init; }
+
+        /// <summary>Skip inverse text normalisation.</summary>
+        [CommandOption("--no-itn")]
+        [Description("Print the text as recognised, without the written form (ITN)")]
+        public bool NoItn { get; init; }
+    }
+
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var (samples, rate) = WavReader.ReadAllMono(settings.File);
+        using var engine = settings.LoadEngine();
+        await using var pipeline = engine.Sessions.Create(new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate), Itn: !settings.NoItn), cancellationToken);
+
+        var finals = new List<TranscriptEvent>();
+        var reading = Task.Run(
+            async () =>
+            {
+                await foreach (var e in pipeline.Events.ReadAllAsync(cancellationToken))
+                {
+                    if (e is TranscriptEvent { IsFinal: true } final)
+                    {
+                        finals.Add(final);
+                    }
+                }
+            },
+            cancellationToken);
+
+        await ConsoleProgress.RunAsync("Transcribing", samples.Length, report =>
+            AudioFeeder.FeedAsync(pipeline, samples, rate, onPacket: report, cancellationToken: cancellationToken));
+        await reading;
+        await pipeline.Completion;
+
+        var text = string.Join(" ", finals.Select(f => f.ItnText ?? f.Text).Where(t => t.Length > 0));
+        if (settings.Json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(
+                new
+                {
+                    file = settings.File,
+                    duration = Math.Round(samples.Length / (double)rate, 3),
+                    text,
+                    segments = finals.Select(f => new
+                    {
+                        index = f.SegmentIndex,
+                        start = Math.Round(f.Start, 3),
+                        end = Math.Round(f.End, 3),
+                        text = f.Text,
+                        itnText = f.ItnText,
+                        tokens = f.Tokens.Select(t => new { text = t.Text, start = Math.Round(t.Start, 3), end = Math.Round(t.End, 3), confidence = Math.Round(t.Confidence, 3) }),
+                    }),
+                },
+                JsonOptions));
+        }
+        else
+        {
+            Console.WriteLine(text);
+        }
+
+        return 0;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}

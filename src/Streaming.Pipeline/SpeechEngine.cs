@@ -1,0 +1,70 @@
+using Streaming.Asr;
+using Streaming.Asr.Vad;
+using Streaming.Text;
+
+namespace Streaming.Pipeline;
+
+/// <summary>
+/// The process-wide recognition resources — VAD model, recogniser, ITN engine — loaded once from
+/// options and shared by every session through <see cref="Sessions"/>.
+/// </summary>
+public sealed class SpeechEngine : IDisposable
+{
+    private readonly SileroVadModel _vad;
+    private readonly IRecognizerModel? _recognizer;
+
+    private SpeechEngine(SileroVadModel vad, IRecognizerModel? recognizer, SessionPipelineFactory sessions)
+    {
+        _vad = vad;
+        _recognizer = recognizer;
+        Sessions = sessions;
+    }
+
+    /// <summary>Builds session pipelines over the shared models.</summary>
+    public SessionPipelineFactory Sessions { get; }
+
+    /// <summary>Name of the loaded recogniser, or null in VAD-only mode.</summary>
+    public string? RecognizerName => _recognizer?.Name;
+
+    /// <summary>Loads everything the options name; errors say which file or setting is wrong.</summary>
+    public static SpeechEngine Load(SpeechEngineOptions options, VadOptions vadOptions, PipelineOptions pipelineOptions)
+    {
+        options.Validate();
+        vadOptions.Validate();
+        pipelineOptions.Validate();
+        var models = ModelDirectory.Locate(options.ModelsDirectory);
+        var vad = new SileroVadModel(vadOptions.ModelPath ?? SileroVadModel.BundledPath(models));
+        IRecognizerModel? recognizer = null;
+        try
+        {
+            if (!string.IsNullOrEmpty(options.Recognizer))
+            {
+                recognizer = RecognizerModelLoader.Load(
+                    Path.Combine(models, options.Recognizer),
+                    new RecognizerOptions
+                    {
+                        IntraOpThreads = options.IntraOpThreads,
+                        DecodingMethod = options.DecodingMethod,
+                        BeamSize = options.BeamSize,
+                    });
+            }
+
+            var itn = InverseTextNormalizer.For(options.Language);
+            var sessions = new SessionPipelineFactory(vad, vadOptions, recognizer, itn, pipelineOptions);
+            return new SpeechEngine(vad, recognizer, sessions);
+        }
+        catch
+        {
+            recognizer?.Dispose();
+            vad.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _recognizer?.Dispose();
+        _vad.Dispose();
+    }
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Streaming.Pipeline;
+
+/// <summary>
+/// Which models the engine loads and how. Bound from configuration section <c>Engine</c>; the defaults
+/// are the bundled models, so a fresh clone runs with no configuration.
+/// </summary>
+public sealed class SpeechEngineOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Engine";
+
+    /// <summary>Models folder; null finds the bundled one (see <see cref="Streaming.Asr.ModelDirectory"/>).</summary>
+    public string? ModelsDirectory { get; set; }
+
+    /// <summary>Recogniser folder under the models folder, or an absolute path; empty means VAD only.</summary>
+    public string Recognizer { get; set; } = "moonshine-tiny-en";
+
+    /// <summary>Language of the recogniser's output, which picks the ITN grammar.</summary>
+    [RegularExpression("^(zh|en|auto)$", ErrorMessage = "Language must be zh, en or auto.")]
+    public string Language { get; set; } = "en";
+
+    /// <summary>"greedy_search" or "modified_beam_search" (transducer models).</summary>
+    [RegularExpression("^(greedy_search|modified_beam_search)$", ErrorMessage = "DecodingMethod must be greedy_search or modified_beam_search.")]
+    public string DecodingMethod { get; set; } = "greedy_search";
+
+    /// <summary>Beam size for modified beam search.</summary>
+    [Range(1, 64)]
+    public int BeamSize { get; set; } = 4;
+
+    /// <summary>ONNX Runtime intra-op threads per model run.</summary>
+    [Range(1, 256)]
+    public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true))
+        {
+            throw new ArgumentException($"Invalid engine options: {results[0].ErrorMessage}");
+        }
+    }
+}
