@@ -3,9 +3,11 @@ namespace Streaming.Asr;
 /// <summary>
 /// One session's Moonshine decoding. Moonshine is not streaming, so the segment's audio is buffered and
 /// <see cref="GetPartial"/> re-decodes all of it. Partials force the committed prefix (see
-/// <see cref="StablePrefix"/>) into the decoder and only decode the tail freely, so committed tokens never
-/// change between partials; <see cref="Finish"/> decodes the whole segment without forcing, and that
-/// result is authoritative. Token times are approximate: Moonshine gives none, so the segment is spread
+/// <see cref="StablePrefix"/>) into the decoder and only decode the tail freely, so the texts of committed
+/// tokens (<see cref="RecognitionResult.StableTokenCount"/>) never change between partials (their times
+/// and confidences are refined as audio grows); <see cref="Finish"/> decodes the whole segment without
+/// forcing, and that result is authoritative. Each partial re-runs the encoder over the whole segment, so
+/// its cost grows with segment length: callers should pace partials (a few per second at most). Token times are approximate: Moonshine gives none, so the segment is spread
 /// over the tokens in proportion to their text length. Confidence is the softmax probability of each token.
 /// </summary>
 public sealed class MoonshineStream : IRecognitionStream

@@ -10,13 +10,13 @@ public sealed class RecognizerOptions
     public const string ModifiedBeamSearch = "modified_beam_search";
 
     /// <summary>Threads ONNX Runtime may use inside one operator; 1 suits many concurrent sessions.</summary>
-    public int IntraOpThreads { get; init; } = 1;
+    public int IntraOpThreads { get; set; } = 1;
 
     /// <summary><see cref="GreedySearch"/> or <see cref="ModifiedBeamSearch"/>.</summary>
-    public string DecodingMethod { get; init; } = GreedySearch;
+    public string DecodingMethod { get; set; } = GreedySearch;
 
     /// <summary>Number of hypotheses kept by modified beam search.</summary>
-    public int BeamSize { get; init; } = 4;
+    public int BeamSize { get; set; } = 4;
 
     /// <summary>Throws <see cref="ArgumentException"/> when an option is out of range.</summary>
     public void Validate()

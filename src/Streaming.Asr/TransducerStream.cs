@@ -11,10 +11,9 @@ namespace Streaming.Asr;
 /// </summary>
 public sealed class TransducerStream : IRecognitionStream
 {
-    private const double FrameShiftSeconds = 0.01;
-
     private readonly TransducerModel _model;
-    private readonly FbankExtractor _fbank = new();
+    private readonly FbankOptions _fbankOptions = new();
+    private readonly FbankExtractor _fbank;
     private readonly ZipformerEncoderState _state;
     private readonly OnnxTransducerJoint _joint;
     private readonly ITransducerSearch _search;
@@ -30,6 +29,7 @@ public sealed class TransducerStream : IRecognitionStream
     internal TransducerStream(TransducerModel model)
     {
         _model = model;
+        _fbank = new FbankExtractor(_fbankOptions);
         var m = model.Metadata;
         _state = new ZipformerEncoderState(m, model.FeatureDimension);
         _joint = new OnnxTransducerJoint(model.Decoder, model.Joiner, m.ContextSize, model.Tokens.BlankId, model.EncoderDimension, model.VocabularySize);
@@ -57,7 +57,7 @@ public sealed class TransducerStream : IRecognitionStream
     public RecognitionResult Finish()
     {
         // Enough silence to complete the window that holds the last real frames.
-        _fbank.AcceptWaveform(new float[(_model.Metadata.ChunkFrames + 2) * 160]);
+        _fbank.AcceptWaveform(new float[(_model.Metadata.ChunkFrames + 2) * _fbankOptions.FrameShift]);
         _fbank.InputFinished();
         RunReadyChunks();
         var result = Build(int.MaxValue);
@@ -94,7 +94,7 @@ public sealed class TransducerStream : IRecognitionStream
             Array.Clear(_inputs);
             var encoderOut = outputs[0];
             long[] shape = encoderOut.GetTensorTypeAndShape().Shape;
-            _secondsPerEncoderFrame = _model.Metadata.ChunkShift * FrameShiftSeconds / shape[1];
+            _secondsPerEncoderFrame = _model.Metadata.ChunkShift * (double)_fbankOptions.FrameShift / _fbankOptions.SampleRate / shape[1];
             _search.Advance(encoderOut.GetTensorDataAsSpan<float>(), (int)shape[2]);
             _state.Advance(outputs);
             _nextFrame += _model.Metadata.ChunkShift;

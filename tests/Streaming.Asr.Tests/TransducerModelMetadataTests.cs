@@ -56,4 +56,21 @@ public sealed class TransducerModelMetadataTests
         encoder["T"] = "x";
         Assert.Throws<InvalidDataException>(() => TransducerModelMetadata.Parse(encoder, Decoder));
     }
+
+    [Fact]
+    public void EncoderCachesAreShapedFromMetadata()
+    {
+        using var state = new ZipformerEncoderState(TransducerModelMetadata.Parse(Encoder(), Decoder), featureDimension: 80);
+        var states = state.Current;
+        Assert.Equal(98, states.Count);
+        long[] Shape(int i) => states[i].GetTensorTypeAndShape().Shape;
+        Assert.Equal([128L, 1, 128], Shape(0));
+        Assert.Equal([1L, 1, 128, 144], Shape(1));
+        Assert.Equal([128L, 1, 48], Shape(2));
+        Assert.Equal([1L, 192, 15], Shape(5));
+        Assert.Equal([16L, 1, 256], Shape(6 * 7));
+        Assert.Equal([1L, 128, 3, 19], Shape(96));
+        Assert.Equal(Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int64, states[97].GetTensorTypeAndShape().ElementDataType);
+        Assert.All(Enumerable.Range(0, 97), i => Assert.All(states[i].GetTensorDataAsSpan<float>().ToArray(), v => Assert.Equal(0f, v)));
+    }
 }

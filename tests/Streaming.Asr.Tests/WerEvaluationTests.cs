@@ -6,7 +6,8 @@ namespace Streaming.Asr.Tests;
 
 /// <summary>
 /// Corpus WER of Moonshine on the shared English test sets (normalised: lowercase, no punctuation).
-/// The bounds sit a few points above the measured values, so they catch regressions without being brittle.
+/// Measured: hifitts 6.6 %, kws-zh-en 0 %, wenet 0 % (numbers are not normalised: "ten" vs "10" counts as
+/// an error). The bounds sit a few points above, so they catch regressions without being brittle.
 /// </summary>
 [Collection(MoonshineCollection.Name)]
 public sealed class WerEvaluationTests(MoonshineFixture fixture, ITestOutputHelper output)
@@ -33,7 +34,7 @@ public sealed class WerEvaluationTests(MoonshineFixture fixture, ITestOutputHelp
             .Select(l => l.Split(' ', 2)).Where(p => p.Length == 2)
             .ToDictionary(p => p[0], p => p[1]);
         var items = new[] { "0.wav", "1.wav" }.Select(n => (TestData.Audio("kws-zh-en/en_" + n), references[n])).ToList();
-        Assert.True(Evaluate("kws-zh-en", items) <= 0.15);
+        Assert.True(Evaluate("kws-zh-en", items) <= 0.10);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class WerEvaluationTests(MoonshineFixture fixture, ITestOutputHelp
             .ToDictionary(p => Path.GetFileName(p[0]), p => p[1]);
         const string utterance = "librispeech-1995-1837-0001";
         var items = new[] { (TestData.Audio($"wenet/{utterance}.wav"), references[utterance]) }.ToList();
-        Assert.True(Evaluate("wenet", items) <= 0.15);
+        Assert.True(Evaluate("wenet", items) <= 0.10);
     }
 
     private double Evaluate(string set, List<(string Path, string Reference)> items)
