@@ -1,0 +1,14 @@
+namespace Streaming.Asr;
+
+/// <summary>Per-session decoding state for the current speech segment. Not thread-safe (one session uses it at a time).</summary>
+public interface IRecognitionStream : IDisposable
+{
+    /// <summary>Appends more audio of the current speech segment (16 kHz mono float, nominally [-1, 1]).</summary>
+    void AcceptAudio(ReadOnlySpan<float> samples16k);
+
+    /// <summary>Hypothesis for what has arrived so far (may re-decode).</summary>
+    RecognitionResult GetPartial();
+
+    /// <summary>Final hypothesis for the segment; afterwards the stream is reset for the next segment.</summary>
+    RecognitionResult Finish();
+}

@@ -1,0 +1,16 @@
+namespace Streaming.Asr;
+
+/// <summary>A recognition hypothesis: the text and the tokens it was built from.</summary>
+/// <param name="Text">Detokenised text, trimmed.</param>
+/// <param name="Tokens">Tokens in order; their texts concatenate (then trimmed) to <paramref name="Text"/>.</param>
+public sealed record RecognitionResult(string Text, IReadOnlyList<RecognizedToken> Tokens)
+{
+    /// <summary>The empty hypothesis.</summary>
+    public static RecognitionResult Empty { get; } = new(string.Empty, []);
+
+    /// <summary>
+    /// How many leading <see cref="Tokens"/> are stable: later partials of the same segment keep them unchanged.
+    /// For a final result every token counts as stable.
+    /// </summary>
+    public int StableTokenCount { get; init; }
+}

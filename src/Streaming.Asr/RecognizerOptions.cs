@@ -1,0 +1,40 @@
+namespace Streaming.Asr;
+
+/// <summary>Options applied when loading a recognition model.</summary>
+public sealed class RecognizerOptions
+{
+    /// <summary>Name of greedy search, the default decoding method.</summary>
+    public const string GreedySearch = "greedy_search";
+
+    /// <summary>Name of modified beam search (transducer models only).</summary>
+    public const string ModifiedBeamSearch = "modified_beam_search";
+
+    /// <summary>Threads ONNX Runtime may use inside one operator; 1 suits many concurrent sessions.</summary>
+    public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary><see cref="GreedySearch"/> or <see cref="ModifiedBeamSearch"/>.</summary>
+    public string DecodingMethod { get; set; } = GreedySearch;
+
+    /// <summary>Number of hypotheses kept by modified beam search.</summary>
+    public int BeamSize { get; set; } = 4;
+
+    /// <summary>Throws <see cref="ArgumentException"/> when an option is out of range.</summary>
+    public void Validate()
+    {
+        if (IntraOpThreads < 1)
+        {
+            throw new ArgumentException($"IntraOpThreads must be at least 1, got {IntraOpThreads}.");
+        }
+
+        if (DecodingMethod is not (GreedySearch or ModifiedBeamSearch))
+        {
+            throw new ArgumentException(
+                $"DecodingMethod must be '{GreedySearch}' or '{ModifiedBeamSearch}', got '{DecodingMethod}'.");
+        }
+
+        if (BeamSize < 1)
+        {
+            throw new ArgumentException($"BeamSize must be at least 1, got {BeamSize}.");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+namespace Streaming.Asr;
+
+/// <summary>
+/// Modified beam search (at most one non-blank symbol per frame): each frame, every hypothesis is
+/// extended by every symbol, the best <c>beamSize</c> extensions are kept, and extensions with the same
+/// token sequence are merged by adding their probabilities (log-sum-exp of log-probabilities).
+/// </summary>
+public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
+{
+    private readonly ITransducerJoint _joint;
+    private readonly int _beamSize;
+    private readonly float[] _logits;
+    private readonly float[] _logProbs;
+    private readonly Candidate[] _top;
+    private List<Hypothesis> _beam = [];
+    private int _frame;
+
+    /// <summary>Creates a search over <paramref name="joint"/> keeping <paramref name="beamSize"/> hypotheses.</summary>
+    public TransducerModifiedBeamDecoder(ITransducerJoint joint, int beamSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(beamSize, 1);
+        _joint = joint;
+        _beamSize = beamSize;
+        _logits = new float[joint.VocabularySize];
+        _logProbs = new float[joint.VocabularySize];
+        _top = new Candidate[beamSize];
+        Reset();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TransducerToken> Best => BestHypothesis.Tokens;
+
+    /// <summary>Log-probability of the best hypothesis (summed over merged alignments).</summary>
+    public double BestLogProbability => BestHypothesis.LogProbability;
+
+    /// <inheritdoc />
+    public bool MayRevise => true;
+
+    private Hypothesis BestHypothesis => _beam.MaxBy(h => h.LogProbability)!;
+
+    /// <inheritdoc />
+    public void Advance(ReadOnlySpan<float> encoderFrames, int dimension)
+    {
+        for (int offset = 0; offset + dimension <= encoderFrames.Length; offset += dimension)
+        {
+            Step(encoderFrames.Slice(offset, dimension));
+            _frame++;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Reset()
+    {
+        var context = new long[_joint.ContextSize];
+        TransducerContext.FillInitial(context, _joint.BlankId);
+        _beam = [new Hypothesis([], context, 0, string.Empty)];
+        _frame = 0;
+    }
+
+    private void Step(ReadOnlySpan<float> frame)
+    {
+        int count = 0;
+        for (int h = 0; h < _beam.Count; h++)
+        {
+            var hypothesis = _beam[h];
+            hypothesis.Prediction ??= _joint.PredictionOutput(hypothesis.Context);
+            _joint.JointLogits(frame, hypothesis.Prediction, _logits);
+            Softmax.LogSoftmax(_logits, _logProbs);
+            for (int k = 0; k < _logProbs.Length; k++)
+            {
+                count = Insert(new Candidate(hypothesis.LogProbability + _logProbs[k], h, k, _logProbs[k]), count);
+            }
+        }
+
+        var next = new Dictionary<string, Hypothesis>(count);
+        for (int i = 0; i < count; i++)
+        {
+            var (score, h, k, logProb) = _top[i];
+            var extended = Extend(_beam[h], k, score, logProb);
+            if (next.TryGetValue(extended.Key, out var existing))
+            {
+                // Same tokens reached by another alignment: the probabilities add.
+                existing.LogProbability = LogAdd(existing.LogProbability, score);
+            }
+            else
+            {
+                next.Add(extended.Key, extended);
+            }
+        }
+
+        _beam = [.. next.Values];
+    }
+
+    private Hypothesis Extend(Hypothesis parent, int k, double score, float logProb)
+    {
+        if (k == _joint.BlankId)
+        {
+            return new Hypothesis(parent.Tokens, parent.Context, score, parent.Key) { Prediction = parent.Prediction };
+        }
+
+        var context = new long[parent.Context.Length];
+        parent.Context.AsSpan(1).CopyTo(context);
+        context[^1] = k;
+        var token = new TransducerToken(k, _frame, MathF.Exp(logProb));
+        return new Hypothesis([.. parent.Tokens, token], context, score, parent.Key + "," + k);
+    }
+
+    /// <summary>Keeps <see cref="_top"/> sorted best-first with at most beam-size entries; returns the new count.</summary>
+    private int Insert(Candidate candidate, int count)
+    {
+        if (count == _beamSize && candidate.Score <= _top[count - 1].Score)
+        {
+            return count;
+        }
+
+        int position = count == _beamSize ? count - 1 : count;
+        while (position > 0 && _top[position - 1].Score < candidate.Score)
+        {
+            _top[position] = _top[position - 1];
+            position--;
+        }
+
+        _top[position] = candidate;
+        return Math.Min(count + 1, _beamSize);
+    }
+
+    private static double LogAdd(double a, double b)
+    {
+        double max = Math.Max(a, b);
+        return max + Math.Log(Math.Exp(a - max) + Math.Exp(b - max));
+    }
+
+    private readonly record struct Candidate(double Score, int Hypothesis, int Token, float TokenLogProbability);
+
+    private sealed class Hypothesis(TransducerToken[] tokens, long[] context, double logProbability, string key)
+    {
+        public TransducerToken[] Tokens { get; } = tokens;
+
+        public long[] Context { get; } = context;
+
+        public double LogProbability { get; set; } = logProbability;
+
+        /// <summary>Identity of the token sequence, for merging.</summary>
+        public string Key { get; } = key;
+
+        public float[]? Prediction { get; set; }
+    }
+}
