@@ -1,0 +1,48 @@
+using System.Collections.Frozen;
+
+namespace Streaming.Text;
+
+/// <summary>A table of phrases looked up by longest match at a position of a string.</summary>
+internal sealed class PhraseTable
+{
+    private readonly FrozenDictionary<string, string> _entries;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly int _maxLength;
+
+    public PhraseTable(string resourceName)
+    {
+        _entries = ResourceTable.Load(resourceName);
+        _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        _maxLength = _entries.Keys.Max(k => k.Length);
+    }
+
+    /// <summary>Length of the longest entry that starts at <paramref name="pos"/> (0 if none) and its written form.</summary>
+    public int Match(string text, int pos, out string written)
+    {
+        var limit = Math.Min(_maxLength, text.Length - pos);
+        for (var length = limit; length > 0; length--)
+        {
+            if (_lookup.TryGetValue(text.AsSpan(pos, length), out var value))
+            {
+                written = value;
+                return length;
+            }
+        }
+
+        written = "";
+        return 0;
+    }
+
+    /// <summary>Whether <paramref name="key"/> is an entry, with its written form.</summary>
+    public bool TryGet(ReadOnlySpan<char> key, out string written)
+    {
+        if (_lookup.TryGetValue(key, out var value))
+        {
+            written = value;
+            return true;
+        }
+
+        written = "";
+        return false;
+    }
+}
