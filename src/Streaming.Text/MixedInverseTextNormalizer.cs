@@ -35,6 +35,8 @@ public sealed class MixedInverseTextNormalizer(IInverseTextNormalizer chinese, I
         return new ItnResult(text.ToString(), spans);
     }
 
+    private static bool IsCodeNeighbour(char c) => char.IsAsciiLetterOrDigit(c) || Chinese.ChineseNumerals.IsNumeral(c);
+
     // Splits into English runs (Latin words of 2+ letters and the spaces between them) and the rest.
     private static IEnumerable<(int Start, int Length, bool IsEnglish)> Runs(string s)
     {
@@ -48,7 +50,8 @@ public sealed class MixedInverseTextNormalizer(IInverseTextNormalizer chinese, I
                 wordEnd++;
             }
 
-            if (wordEnd - i < 2 || (i > 0 && char.IsAsciiLetterOrDigit(s[i - 1])))
+            // A Latin word glued to spoken digits is part of a code (京A零七ZX三F), not English.
+            if (wordEnd - i < 2 || (i > 0 && IsCodeNeighbour(s[i - 1])) || (wordEnd < s.Length && IsCodeNeighbour(s[wordEnd])))
             {
                 i = Math.Max(wordEnd, i + 1);
                 continue;

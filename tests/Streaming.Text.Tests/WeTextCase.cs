@@ -12,7 +12,7 @@ public sealed record WeTextCase(string File, int Line, string Spoken, string Wri
         var cases = new List<WeTextCase>();
         foreach (var path in Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal))
         {
-            var lines = File.ReadAllLines(path);
+            var lines = System.IO.File.ReadAllLines(path);
             for (var i = 0; i < lines.Length; i++)
             {
                 // Empty spoken text is written " => " with nothing around it, so trim only the line end.
