@@ -8,6 +8,12 @@ app.Configure(config =>
     config.SetApplicationName("streaming");
     config.PropagateExceptions();
     config.AddCommand<InfoCommand>("info").WithDescription("Print the format of a WAV file.");
+    config.AddCommand<ItnCommand>("itn").WithDescription("Inverse text normalisation: spoken sentences on stdin, written forms on stdout.");
+    config.AddBranch("bench", bench =>
+    {
+        bench.SetDescription("Micro-benchmarks.");
+        bench.AddCommand<BenchItnCommand>("itn").WithDescription("Time inverse text normalisation of typical segments.");
+    });
 });
 
 try
