@@ -46,14 +46,5 @@ internal sealed class ItnWriter(string source)
     /// <summary>Writes text that belongs to no source range (a separating space).</summary>
     public void Separate(string separator) => _text.Append(separator);
 
-    /// <summary>Removes trailing spaces left by separators (e.g. before a dropped filler at the end).</summary>
-    public void TrimEnd()
-    {
-        while (_text.Length > 0 && _text[^1] == ' ' && (_spans.Count == 0 || _spans[^1].WrittenStart + _spans[^1].WrittenLength < _text.Length))
-        {
-            _text.Length--;
-        }
-    }
-
     public ItnResult ToResult() => new(_text.ToString(), _spans);
 }

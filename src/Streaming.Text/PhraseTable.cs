@@ -5,16 +5,19 @@ namespace Streaming.Text;
 /// <summary>A table of phrases looked up by longest match at a position of a string.</summary>
 internal sealed class PhraseTable
 {
-    private readonly FrozenDictionary<string, string> _entries;
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _maxLength;
 
     public PhraseTable(string resourceName)
     {
-        _entries = ResourceTable.Load(resourceName);
-        _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
-        _maxLength = _entries.Keys.Max(k => k.Length);
+        var entries = ResourceTable.Load(resourceName);
+        Keys = entries.Keys;
+        _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        _maxLength = entries.Keys.Max(k => k.Length);
     }
+
+    /// <summary>The phrases of the table.</summary>
+    public IReadOnlyCollection<string> Keys { get; }
 
     /// <summary>Length of the longest entry that starts at <paramref name="pos"/> (0 if none) and its written form.</summary>
     public int Match(string text, int pos, out string written)

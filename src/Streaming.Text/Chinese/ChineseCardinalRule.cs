@@ -15,6 +15,13 @@ internal sealed class ChineseCardinalRule(ChineseLexicon lexicon) : IChineseRule
         var start = pos + signLength;
         var number = ChineseCardinalParser.Parse(s, start);
         var range = ChineseRangeParser.Parse(s, start, allowBareRange: false);
+        if (range.Length == 0)
+        {
+            // 五六个人 → 5~6个人: two bare digits are a range only when they count something.
+            var bare = ChineseRangeParser.Parse(s, start, allowBareRange: true);
+            range = lexicon.StartsQuantityWord(s, start + bare.Length) ? bare : default;
+        }
+
         if (range.Length > number.Length)
         {
             number = range;

@@ -20,7 +20,7 @@ internal static class ChineseRangeParser
     {
         low = q + 1 < s.Length ? ChineseNumerals.Digit(s[q]) : -1;
         high = q + 1 < s.Length ? ChineseNumerals.Digit(s[q + 1]) : -1;
-        if (low <= 0 || high <= 0 || s[q] == '两' || s[q + 1] == '两')
+        if (low <= 0 || high <= 0)
         {
             return false;
         }

@@ -71,9 +71,9 @@ internal sealed class EnglishDateRule(EnglishNumberReader reader, EnglishOrdinal
         }
 
         var dayWords = Day(t, i + 1, out var day);
-        if (dayWords == 0)
+        if (dayWords == 0 || (t[i] == "may" && ordinals.Read(t, i + 1, out _) == 0))
         {
-            return 0;
+            return 0; // "you may one day": the verb needs an ordinal day to read as a date.
         }
 
         written = t[i] + " " + EnglishNumberReader.Format(day);

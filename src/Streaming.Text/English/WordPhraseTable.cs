@@ -11,7 +11,7 @@ internal sealed class WordPhraseTable
     public WordPhraseTable(string resourceName)
     {
         _table = new PhraseTable(resourceName);
-        _maxWords = ResourceTable.Load(resourceName).Keys.Max(k => k.Count(c => c == ' ') + 1);
+        _maxWords = _table.Keys.Max(k => k.Count(c => c == ' ') + 1);
     }
 
     /// <summary>Tokens of the longest phrase starting at <paramref name="i"/> (0 if none) and its written form.</summary>
