@@ -28,7 +28,7 @@ public sealed class EnglishInverseTextNormalizer : IInverseTextNormalizer
             new EnglishPercentRule(reader),
             ordinals,
             new EnglishMeasureRule(reader),
-            new EnglishCodeRule(_lexicon),
+            new EnglishCodeRule(reader),
             new EnglishDecimalRule(reader),
             new EnglishCardinalRule(reader),
         ];
