@@ -9,8 +9,25 @@ namespace Streaming.Text.Chinese;
 /// </summary>
 internal static class ChineseCardinalParser
 {
+    // Rules probe the same position many times; remembering the last answer per thread keeps the
+    // engine from re-parsing and re-allocating the same number.
+    [ThreadStatic]
+    private static (string? Text, int Pos, ChineseNumber Number) _last;
+
     /// <summary>Reads the longest cardinal at <paramref name="pos"/>; Length 0 when there is none.</summary>
     public static ChineseNumber Parse(string s, int pos)
+    {
+        if (ReferenceEquals(_last.Text, s) && _last.Pos == pos)
+        {
+            return _last.Number;
+        }
+
+        var number = ParseUncached(s, pos);
+        _last = (s, pos, number);
+        return number;
+    }
+
+    private static ChineseNumber ParseUncached(string s, int pos)
     {
         if (pos >= s.Length)
         {
