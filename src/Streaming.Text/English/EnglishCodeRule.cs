@@ -16,6 +16,11 @@ internal sealed class EnglishCodeRule(EnglishNumberReader reader) : IEnglishRule
     public int Match(EnglishTokens t, int i, ItnOptions options, out string written)
     {
         written = "";
+        if (!t.IsLetter(i) && reader.Lexicon.NumberValue(t[i]) < 0)
+        {
+            return 0;
+        }
+
         if (IsWordLetter(t, i) && !t.IsLetter(i + 1) || reader.Lexicon.Whitelist.Match(t, i, out _) > 0)
         {
             return 0;

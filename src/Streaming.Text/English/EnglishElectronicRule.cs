@@ -10,8 +10,17 @@ internal sealed class EnglishElectronicRule(EnglishNumberReader reader) : IEngli
 {
     public ItnClass Class => ItnClass.Electronic;
 
+    private const int MaxAddressWords = 64;
+
     public int Match(EnglishTokens t, int i, ItnOptions options, out string written)
     {
+        // Every form needs a spoken "dot" (or the "colon" of a scheme) ahead; skip the work otherwise.
+        if (!HasSeparatorAhead(t, i))
+        {
+            written = "";
+            return 0;
+        }
+
         var best = MatchIp(t, i, out written);
         if (MatchEmail(t, i, out var email) is var e && e > best)
         {
@@ -26,6 +35,19 @@ internal sealed class EnglishElectronicRule(EnglishNumberReader reader) : IEngli
         }
 
         return best;
+    }
+
+    private static bool HasSeparatorAhead(EnglishTokens t, int i)
+    {
+        for (var p = i; p < t.Count && p - i < MaxAddressWords; p++)
+        {
+            if (t[p] is "dot" or "colon")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int MatchEmail(EnglishTokens t, int i, out string written)

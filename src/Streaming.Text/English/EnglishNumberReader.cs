@@ -14,8 +14,28 @@ internal sealed class EnglishNumberReader(EnglishLexicon lexicon)
 
     public EnglishLexicon Lexicon => lexicon;
 
+    // Rules probe the same token many times; remembering the last answer per thread avoids
+    // re-parsing and re-allocating the same number.
+    [ThreadStatic]
+    private static (EnglishTokens? Tokens, int Index, EnglishNumber Number) _last;
+
     /// <summary>A cardinal at token <paramref name="i"/>.</summary>
-    public EnglishNumber Cardinal(EnglishTokens t, int i) => i < t.Count ? _cardinals.Parse(t.Words[i..]) : default;
+    public EnglishNumber Cardinal(EnglishTokens t, int i)
+    {
+        if (i >= t.Count)
+        {
+            return default;
+        }
+
+        if (ReferenceEquals(_last.Tokens, t) && _last.Index == i)
+        {
+            return _last.Number;
+        }
+
+        var number = _cardinals.Parse(t.Words[i..]);
+        _last = (t, i, number);
+        return number;
+    }
 
     /// <summary>A cardinal over explicit words (used to read ordinals through their cardinal word).</summary>
     public EnglishNumber Cardinal(ReadOnlySpan<string> words) => _cardinals.Parse(words);

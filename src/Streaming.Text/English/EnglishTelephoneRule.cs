@@ -16,6 +16,11 @@ internal sealed class EnglishTelephoneRule(EnglishNumberReader reader) : IEnglis
     public int Match(EnglishTokens t, int i, ItnOptions options, out string written)
     {
         written = "";
+        if (t[i] is not ("plus" or "double" or "triple") && reader.Lexicon.DigitValue(t[i]) < 0)
+        {
+            return 0;
+        }
+
         var p = i;
         var country = "";
         if (t[p] == "plus")
