@@ -28,7 +28,7 @@ internal static class ChineseQuantityParser
     /// <summary>A decimal at <paramref name="pos"/>, given the cardinal already read there.</summary>
     public static ChineseNumber ParseDecimal(string s, int pos, ChineseNumber integer)
     {
-        if (integer.Length == 0 || integer.HasBigUnit)
+        if (integer.Length == 0 || integer.HasBigUnit || integer.Written.AsSpan().ContainsAnyExcept("0123456789"))
         {
             return default;
         }
