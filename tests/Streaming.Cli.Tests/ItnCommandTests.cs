@@ -43,6 +43,18 @@ public sealed class ItnCommandTests
         Assert.Contains("'fr'", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Bench_itn_reports_both_languages()
+    {
+        var result = await RunAsync(["bench", "itn", "--iterations", "100"], "");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = Lines(result.Stdout);
+        Assert.StartsWith("lang", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("zh", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("en", lines[2], StringComparison.Ordinal);
+    }
+
     private static string[] Lines(string stdout) => stdout.TrimEnd('\n').Split('\n');
 
     private sealed record ProcessResult(int ExitCode, string Stdout, string Stderr);

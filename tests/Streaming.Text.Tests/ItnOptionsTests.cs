@@ -26,6 +26,15 @@ public sealed class ItnOptionsTests
     }
 
     [Fact]
+    public void English_bare_numbers_follow_the_standalone_option()
+    {
+        var options = _english.DefaultOptions with { StandaloneNumbers = false };
+        Assert.Equal("he is twenty", _english.Normalize("he is twenty", options).Text);
+        Assert.Equal("he paid $20", _english.Normalize("he paid twenty dollars", options).Text);
+        Assert.Equal("he is 20", _english.Normalize("he is twenty").Text);
+    }
+
+    [Fact]
     public void English_single_digits_follow_the_zero_to_nine_option()
     {
         Assert.Equal("one", _english.Normalize("one").Text);
