@@ -10,11 +10,13 @@ app.Configure(config =>
     config.AddCommand<InfoCommand>("info").WithDescription("Print the format of a WAV file.");
     config.AddCommand<VadCommand>("vad").WithDescription("Print the speech segments of a WAV file.");
     config.AddCommand<TranscribeCommand>("transcribe").WithDescription("Transcribe a WAV file through the streaming pipeline.");
+    config.AddCommand<ItnCommand>("itn").WithDescription("Inverse text normalisation: spoken sentences on stdin, written forms on stdout.");
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Measure speed and allocations.");
         bench.AddCommand<BenchVadCommand>("vad").WithDescription("VAD real-time factor and allocations.");
         bench.AddCommand<BenchAsrCommand>("asr").WithDescription("Concurrent streams: RTF, streams per core, partial and final latency.");
+        bench.AddCommand<BenchItnCommand>("itn").WithDescription("Time inverse text normalisation of typical segments.");
     });
 });
 

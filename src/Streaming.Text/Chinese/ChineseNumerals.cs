@@ -1,0 +1,54 @@
+namespace Streaming.Text.Chinese;
+
+/// <summary>Character classes of spoken Chinese numerals.</summary>
+internal static class ChineseNumerals
+{
+    /// <summary>Digit value of a character usable in a cardinal (零…九, 两, financial forms), or -1.</summary>
+    public static int Digit(char c) => c switch
+    {
+        '零' or '〇' => 0,
+        '一' or '壹' => 1,
+        '二' or '贰' or '两' => 2,
+        '三' or '叁' => 3,
+        '四' or '肆' => 4,
+        '五' or '伍' => 5,
+        '六' or '陆' => 6,
+        '七' or '柒' => 7,
+        '八' or '捌' => 8,
+        '九' or '玖' => 9,
+        _ => -1,
+    };
+
+    /// <summary>
+    /// Digit value of a character read digit by digit (phone numbers, years, codes). Adds the radio
+    /// forms 幺 (1), 洞 (0) and 拐 (7), which never occur inside a cardinal.
+    /// </summary>
+    public static int SpelledDigit(char c) => c switch
+    {
+        '幺' => 1,
+        '洞' => 0,
+        '拐' => 7,
+        _ => Digit(c),
+    };
+
+    /// <summary>Value of 十/百/千 (and financial forms), or 0.</summary>
+    public static int Multiplier(char c) => c switch
+    {
+        '十' or '拾' => 10,
+        '百' or '佰' => 100,
+        '千' or '仟' => 1000,
+        _ => 0,
+    };
+
+    /// <summary>Power of ten of 万/亿/兆, or 0.</summary>
+    public static int BigUnitExponent(char c) => c switch
+    {
+        '万' => 4,
+        '亿' => 8,
+        '兆' => 12,
+        _ => 0,
+    };
+
+    /// <summary>Whether <paramref name="c"/> can start or continue a spoken number.</summary>
+    public static bool IsNumeral(char c) => SpelledDigit(c) >= 0 || Multiplier(c) > 0 || BigUnitExponent(c) > 0;
+}
