@@ -30,11 +30,11 @@ public sealed class VadOptions
 
     /// <summary>Silence that must follow speech before the segment ends.</summary>
     [Range(0, 10_000)]
-    public int MinSilenceMs { get; set; } = 300;
+    public int MinSilenceMs { get; set; } = 500;
 
     /// <summary>Audio kept on each side of a segment so word edges are not clipped.</summary>
     [Range(0, 2_000)]
-    public int SpeechPadMs { get; set; } = 100;
+    public int SpeechPadMs { get; set; } = 200;
 
     /// <summary>A segment is cut at this length even without silence, so downstream models see bounded input.</summary>
     [Range(1_000, 600_000)]
