@@ -9,9 +9,6 @@ namespace Streaming.Asr.Vad;
 /// </summary>
 public sealed class SileroVadStream : IDisposable
 {
-    private static readonly string[] InputNames = ["input", "state", "sr"];
-    private static readonly string[] OutputNames = ["output", "stateN"];
-
     private readonly SileroVadModel _model;
     private readonly int _contextSize;
     private readonly float[] _input;
@@ -25,6 +22,10 @@ public sealed class SileroVadStream : IDisposable
     private readonly OrtValue _srValue;
     private readonly OrtValue _probabilityValue;
     private readonly RunOptions _runOptions = new();
+
+    // One binding per state parity, built once: running through a binding passes no per-call
+    // name or value arrays, which keeps the hot path free of managed allocations.
+    private readonly OrtIoBinding[] _bindings;
     private int _current;
     private bool _disposed;
 
@@ -50,6 +51,7 @@ public sealed class SileroVadStream : IDisposable
             OrtValue.CreateTensorValueFromMemory(_state[0], [2, 1, 128]),
             OrtValue.CreateTensorValueFromMemory(_state[1], [2, 1, 128]),
         ];
+        _bindings = [Bind(model, current: 0), Bind(model, current: 1)];
     }
 
     /// <summary>Sample rate of the audio this stream scores.</summary>
@@ -69,17 +71,23 @@ public sealed class SileroVadStream : IDisposable
 
         window.CopyTo(_input.AsSpan(_contextSize));
         var next = 1 - _current;
-        _model.Session.Run(
-            _runOptions,
-            InputNames,
-            [_inputValue, _stateValues[_current], _srValue],
-            OutputNames,
-            [_probabilityValue, _stateValues[next]]);
+        _model.Session.RunWithBinding(_runOptions, _bindings[_current]);
         _current = next;
 
         // The model wants the last samples of the previous window in front of the next one.
         _input.AsSpan(WindowSize, _contextSize).CopyTo(_input);
         return _probability[0];
+    }
+
+    private OrtIoBinding Bind(SileroVadModel model, int current)
+    {
+        var binding = model.Session.CreateIoBinding();
+        binding.BindInput("input", _inputValue);
+        binding.BindInput("state", _stateValues[current]);
+        binding.BindInput("sr", _srValue);
+        binding.BindOutput("output", _probabilityValue);
+        binding.BindOutput("stateN", _stateValues[1 - current]);
+        return binding;
     }
 
     /// <summary>Forgets all history, as at the start of a new stream.</summary>
@@ -100,6 +108,8 @@ public sealed class SileroVadStream : IDisposable
         }
 
         _disposed = true;
+        _bindings[0].Dispose();
+        _bindings[1].Dispose();
         _inputValue.Dispose();
         _srValue.Dispose();
         _probabilityValue.Dispose();
