@@ -35,6 +35,11 @@ public class EngineSettings : CommandSettings
     [Description("New speech between partial hypotheses (default 480)")]
     public int PartialMs { get; init; } = 480;
 
+    /// <summary>Share of real time partial re-decoding may use.</summary>
+    [CommandOption("--partial-load <PCT>")]
+    [Description("Percent of real time a session's partial re-decoding may use before partials are spaced out (default 50)")]
+    public int PartialLoadPercent { get; init; } = 50;
+
     /// <summary>Silence after speech that ends an utterance.</summary>
     [CommandOption("--trailing-silence-ms <MS>")]
     [Description("Silence after speech that ends an utterance (default 500)")]
@@ -66,7 +71,7 @@ public class EngineSettings : CommandSettings
                     BeamSize = Math.Max(1, Beam),
                 },
                 new VadOptions(),
-                new PipelineOptions { PartialIntervalMs = PartialMs, Endpoint = endpoint });
+                new PipelineOptions { PartialIntervalMs = PartialMs, PartialLoadPercent = PartialLoadPercent, Endpoint = endpoint });
         }
         catch (NotSupportedException ex)
         {
