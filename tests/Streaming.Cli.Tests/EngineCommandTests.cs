@@ -79,4 +79,25 @@ public sealed class EngineCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("nosuchset", result.Stderr);
     }
+
+    [Fact]
+    public async Task Bench_asr_sequential_reports_memory_before_and_after()
+    {
+        var result = await CliProcess.RunAsync(["bench", "asr", Jfk, "--sequential", "4", "--max-seconds", "2"]);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = CliProcess.Lines(result.Stdout);
+        Assert.Contains(lines, l => l.StartsWith("before: managed heap", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("after     4: managed heap", StringComparison.Ordinal));
+        Assert.Matches(@"^growth: managed -?\d+ KiB, RSS -?[\d.]+ MiB; errors: 0$", lines[^1]);
+    }
+
+    [Fact]
+    public async Task Bench_asr_refuses_paced_and_unpaced_together()
+    {
+        var result = await CliProcess.RunAsync(["bench", "asr", Jfk, "--paced", "--unpaced"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--paced and --unpaced", result.Stderr);
+    }
 }
