@@ -89,7 +89,7 @@ public sealed class EngineCommandTests
         var lines = CliProcess.Lines(result.Stdout);
         Assert.Contains(lines, l => l.StartsWith("before: managed heap", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("after     4: managed heap", StringComparison.Ordinal));
-        Assert.Matches(@"^growth: managed -?\d+ KiB, RSS -?[\d.]+ MiB; errors: 0$", lines[^1]);
+        Assert.Matches(@"^growth: managed -?\d+ KiB, RSS -?[\d.,]+ MiB; errors: 0$", lines[^1]);
     }
 
     [Fact]
