@@ -9,8 +9,8 @@ public interface ITransducerSearch
     /// <summary>The current best token sequence.</summary>
     IReadOnlyList<TransducerToken> Best { get; }
 
-    /// <summary>Whether tokens of <see cref="Best"/> can still change on later frames.</summary>
-    bool MayRevise { get; }
+    /// <summary>How many leading tokens of <see cref="Best"/> no later frame can change.</summary>
+    int StableCount { get; }
 
     /// <summary>Starts over for a new segment.</summary>
     void Reset();

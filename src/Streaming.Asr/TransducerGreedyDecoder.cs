@@ -26,7 +26,7 @@ public sealed class TransducerGreedyDecoder : ITransducerSearch
     public IReadOnlyList<TransducerToken> Best => _tokens;
 
     /// <inheritdoc />
-    public bool MayRevise => false;
+    public int StableCount => _tokens.Count;
 
     /// <inheritdoc />
     public void Advance(ReadOnlySpan<float> encoderFrames, int dimension)

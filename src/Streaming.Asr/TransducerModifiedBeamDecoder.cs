@@ -33,8 +33,30 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
     /// <summary>Log-probability of the best hypothesis (summed over merged alignments).</summary>
     public double BestLogProbability => BestHypothesis.LogProbability;
 
-    /// <inheritdoc />
-    public bool MayRevise => true;
+    /// <summary>
+    /// The tokens every hypothesis in the beam shares: later frames only extend hypotheses of the current
+    /// beam, so whichever becomes best keeps this prefix.
+    /// </summary>
+    public int StableCount
+    {
+        get
+        {
+            var first = _beam[0].Tokens;
+            var count = first.Length;
+            foreach (var hypothesis in _beam)
+            {
+                var shared = 0;
+                while (shared < count && shared < hypothesis.Tokens.Length && hypothesis.Tokens[shared].Id == first[shared].Id)
+                {
+                    shared++;
+                }
+
+                count = shared;
+            }
+
+            return count;
+        }
+    }
 
     private Hypothesis BestHypothesis => _beam.MaxBy(h => h.LogProbability)!;
 

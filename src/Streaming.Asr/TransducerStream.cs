@@ -51,7 +51,7 @@ public sealed class TransducerStream : IRecognitionStream
     }
 
     /// <inheritdoc />
-    public RecognitionResult GetPartial() => Build(_search.MayRevise ? 0 : int.MaxValue);
+    public RecognitionResult GetPartial() => Build(_search.StableCount);
 
     /// <inheritdoc />
     public RecognitionResult Finish()
@@ -101,15 +101,22 @@ public sealed class TransducerStream : IRecognitionStream
         }
     }
 
-    private RecognitionResult Build(int stableLimit)
+    // stableIds: how many leading token ids are stable; a text piece counts as stable when all its ids are.
+    private RecognitionResult Build(int stableIds)
     {
         var best = _search.Best;
         int[] ids = [.. best.Select(t => t.Id)];
         var spans = _model.Tokens.Split(ids);
         var tokens = new RecognizedToken[spans.Count];
+        var stable = 0;
         for (int i = 0; i < spans.Count; i++)
         {
             var span = spans[i];
+            if (span.First + span.Count <= stableIds)
+            {
+                stable = i + 1;
+            }
+
             var first = best[span.First];
             var last = best[span.First + span.Count - 1];
             float confidence = best.Skip(span.First).Take(span.Count).Min(t => t.Confidence);
@@ -118,6 +125,6 @@ public sealed class TransducerStream : IRecognitionStream
         }
 
         string text = string.Concat(spans.Select(s => s.Text)).Trim();
-        return new RecognitionResult(text, tokens) { StableTokenCount = Math.Min(stableLimit, tokens.Length) };
+        return new RecognitionResult(text, tokens) { StableTokenCount = stable };
     }
 }

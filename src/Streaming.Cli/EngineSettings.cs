@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
+using Streaming.Asr;
+using Streaming.Asr.Endpointing;
 using Streaming.Asr.Vad;
 using Streaming.Pipeline;
 
@@ -33,16 +35,47 @@ public class EngineSettings : CommandSettings
     [Description("New speech between partial hypotheses (default 480)")]
     public int PartialMs { get; init; } = 480;
 
-    /// <summary>Loads the engine these settings describe.</summary>
-    public SpeechEngine LoadEngine() => SpeechEngine.Load(
-        new SpeechEngineOptions
+    /// <summary>Share of real time partial re-decoding may use.</summary>
+    [CommandOption("--partial-load <PCT>")]
+    [Description("Percent of real time a session's partial re-decoding may use before partials are spaced out (default 50)")]
+    public int PartialLoadPercent { get; init; } = 50;
+
+    /// <summary>Silence after speech that ends an utterance.</summary>
+    [CommandOption("--trailing-silence-ms <MS>")]
+    [Description("Silence after speech that ends an utterance (default 500)")]
+    public int? TrailingSilenceMs { get; init; }
+
+    /// <summary>Longest utterance before a forced cut.</summary>
+    [CommandOption("--max-utterance-ms <MS>")]
+    [Description("Utterances are cut into finals at this length, at the quietest point of the last second (default 20000)")]
+    public int? MaxUtteranceMs { get; init; }
+
+    /// <summary>Loads the engine these settings describe; a setting the model cannot honour is a user error.</summary>
+    public SpeechEngine LoadEngine()
+    {
+        if (Beam < 0)
         {
-            ModelsDirectory = Models,
-            Recognizer = Model,
-            Language = Language,
-            DecodingMethod = Beam > 1 ? "modified_beam_search" : "greedy_search",
-            BeamSize = Math.Max(1, Beam),
-        },
-        new VadOptions(),
-        new PipelineOptions { PartialIntervalMs = PartialMs });
+            throw new CliException($"--beam must be 0 (greedy) or a positive beam size, got {Beam}.");
+        }
+
+        var endpoint = new EndpointOptions().With(TrailingSilenceMs, MaxUtteranceMs);
+        try
+        {
+            return SpeechEngine.Load(
+                new SpeechEngineOptions
+                {
+                    ModelsDirectory = Models,
+                    Recognizer = Model,
+                    Language = Language,
+                    DecodingMethod = Beam > 1 ? RecognizerOptions.ModifiedBeamSearch : RecognizerOptions.GreedySearch,
+                    BeamSize = Math.Max(1, Beam),
+                },
+                new VadOptions(),
+                new PipelineOptions { PartialIntervalMs = PartialMs, PartialLoadPercent = PartialLoadPercent, Endpoint = endpoint });
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new CliException($"--beam {Beam} cannot be used with model '{Model}': {ex.Message}");
+        }
+    }
 }

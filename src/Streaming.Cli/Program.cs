@@ -21,6 +21,11 @@ app.Configure(config =>
         bench.AddCommand<BenchAsrCommand>("asr").WithDescription("Concurrent streams: RTF, streams per core, partial and final latency.");
         bench.AddCommand<BenchItnCommand>("itn").WithDescription("Time inverse text normalisation of typical segments.");
     });
+    config.AddBranch("eval", eval =>
+    {
+        eval.SetDescription("Measure recognition accuracy.");
+        eval.AddCommand<EvalWerCommand>("wer").WithDescription("Word error rate of the English test sets through the full pipeline.");
+    });
 });
 
 try

@@ -26,4 +26,11 @@ public sealed record TranscriptEvent(
     string? ItnText,
     IReadOnlyList<Streaming.Asr.RecognizedToken> Tokens,
     double Start,
-    double End) : PipelineEvent;
+    double End) : PipelineEvent
+{
+    /// <summary>
+    /// How many leading <see cref="Tokens"/> later partials of this segment keep unchanged (all of them for a
+    /// final); only the tail after them may still change.
+    /// </summary>
+    public int StableTokenCount { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Streaming.Asr.Endpointing;
 
 namespace Streaming.Pipeline;
 
@@ -30,6 +31,16 @@ public sealed class PipelineOptions
     [Range(40, 10_000)]
     public int PartialIntervalMs { get; set; } = 480;
 
+    /// <summary>
+    /// Share (percent) of real time one session's partial re-decoding may use: when a partial takes longer,
+    /// the interval to the next one grows, so re-decoding a long segment cannot fall behind the audio.
+    /// </summary>
+    [Range(5, 100)]
+    public int PartialLoadPercent { get; set; } = 50;
+
+    /// <summary>Server-wide endpoint rules (section <c>Pipeline:Endpoint</c>); sessions may override some.</summary>
+    public EndpointOptions Endpoint { get; set; } = new();
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -38,5 +49,7 @@ public sealed class PipelineOptions
         {
             throw new ArgumentException($"Invalid pipeline options: {results[0].ErrorMessage}");
         }
+
+        Endpoint.Validate();
     }
 }

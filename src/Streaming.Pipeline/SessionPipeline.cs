@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Streaming.Asr;
+using Streaming.Asr.Endpointing;
 using Streaming.Asr.Vad;
 using Streaming.Audio;
 using Streaming.Pipeline.Stages;
@@ -30,6 +31,7 @@ public sealed class SessionPipeline : IAsyncDisposable
         IRecognizerModel? recognizer,
         IInverseTextNormalizer? itn,
         PipelineOptions options,
+        EndpointOptions endpoint,
         CancellationToken cancellationToken)
     {
         _cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -42,7 +44,7 @@ public sealed class SessionPipeline : IAsyncDisposable
         _decode = new DecodeStage(settings.Format);
         var resample = new ResampleStage(settings.Format.SampleRate);
         _vad = new VadStage(vadModel, vadOptions);
-        _recognition = new RecognitionStage(recognizer, itn, settings.ItnOptions, options);
+        _recognition = new RecognitionStage(recognizer, itn, settings.ItnOptions, options, endpoint);
 
         var token = _cts.Token;
         Completion = Task.WhenAll(

@@ -37,13 +37,20 @@ public sealed class SessionPipelineFactory
     public SessionPipeline Create(SessionSettings settings, CancellationToken cancellationToken = default)
     {
         settings.Format.Validate();
+        var endpoint = _options.Endpoint.With(settings.Endpoint?.MaxTrailingSilenceMs, settings.Endpoint?.MaxUtteranceMs);
+        endpoint.Validate();
+
+        // The VAD's closing silence is the endpoint's trailing silence; its hard cut stays behind the endpoint's
+        // own maximum-length cut, which looks for a quiet point first.
+        var vadOptions = _vadOptions.ForSession(endpoint.MaxTrailingSilenceMs, endpoint.MaxUtteranceMs + 1_000);
         return new SessionPipeline(
             settings,
             _vad,
-            _vadOptions,
+            vadOptions,
             _recognizer,
             settings.Itn ? _itn : null,
             _options,
+            endpoint,
             cancellationToken);
     }
 }

@@ -6,4 +6,5 @@ namespace Streaming.Pipeline;
 /// <param name="Format">Codec and rate of the audio it will send.</param>
 /// <param name="Itn">Whether finals carry a written form.</param>
 /// <param name="ItnOptions">ITN class toggles and digit options; null for the defaults.</param>
-public sealed record SessionSettings(AudioInputFormat Format, bool Itn = true, ItnOptions? ItnOptions = null);
+/// <param name="Endpoint">Endpoint overrides; null keeps the server's <see cref="PipelineOptions.Endpoint"/>.</param>
+public sealed record SessionSettings(AudioInputFormat Format, bool Itn = true, ItnOptions? ItnOptions = null, EndpointSettings? Endpoint = null);

@@ -22,7 +22,7 @@ public sealed class TransducerSearchTests
         Assert.Equal([1, 2, 3], search.Best.Select(t => t.Id));
         Assert.Equal([0, 2, 3], search.Best.Select(t => t.Frame));
         Assert.Equal([0.7f, 0.6f, 0.7f], search.Best.Select(t => (float)Math.Round(t.Confidence, 5)));
-        Assert.False(search.MayRevise);
+        Assert.Equal(3, search.StableCount);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class TransducerSearchTests
         beam.Advance(TableJoint.Frames(2), 1);
         Assert.Equal([2], beam.Best.Select(t => t.Id));
         Assert.Equal(Math.Log((0.3 * 0.9) + (0.2 * 0.5)), beam.BestLogProbability, 5);
-        Assert.True(beam.MayRevise);
+        Assert.Equal(0, beam.StableCount);
     }
 
     [Fact]
@@ -97,5 +97,27 @@ public sealed class TransducerSearchTests
         Assert.Empty(beam.Best);
         Assert.Equal(0, beam.BestLogProbability);
         Assert.Throws<ArgumentOutOfRangeException>(() => new TransducerModifiedBeamDecoder(new TableJoint(4, (f, _) => Script[f]), 0));
+    }
+
+    [Fact]
+    public void BeamCountsAsStableOnlyThePrefixEveryHypothesisShares()
+    {
+        // Frame 0: "a" is certain. Frame 1: "b" and "c" are close, so the beam holds "a b" and "a c".
+        // Frame 2: after "b" blank is certain, after "c" too: the beam still disagrees on the second token.
+        double[] Probabilities(int frame, long last) => (frame, last) switch
+        {
+            (0, _) => [0.01, 0.97, 0.01, 0.01],
+            (1, _) => [0.02, 0.02, 0.49, 0.47],
+            _ => [0.97, 0.01, 0.01, 0.01],
+        };
+
+        var beam = new TransducerModifiedBeamDecoder(new TableJoint(4, Probabilities), beamSize: 3);
+        beam.Advance(TableJoint.Frames(1), 1);
+        Assert.Equal([1], beam.Best.Select(t => t.Id));
+        Assert.Equal(0, beam.StableCount); // the beam also keeps "blank" and "b"/"c" alternatives for frame 0
+        beam.Advance([1f, 2f], 1);
+        Assert.Equal([1, 2], beam.Best.Select(t => t.Id));
+        Assert.Equal(1, beam.StableCount);
+        Assert.True(beam.StableCount <= beam.Best.Count);
     }
 }

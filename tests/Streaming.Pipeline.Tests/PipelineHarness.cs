@@ -8,7 +8,12 @@ namespace Streaming.Pipeline.Tests;
 /// <summary>Shared models and helpers for driving a real <see cref="SessionPipeline"/>.</summary>
 public sealed class PipelineHarness : IDisposable
 {
+    private readonly Lazy<IRecognizerModel> _moonshine = new(() => RecognizerModelLoader.Load(Path.Combine(TestPaths.Models, "moonshine-tiny-en")));
+
     public SileroVadModel Vad { get; } = new(SileroVadModel.BundledPath(TestPaths.Models));
+
+    /// <summary>The bundled English model, loaded on first use.</summary>
+    public IRecognizerModel Moonshine => _moonshine.Value;
 
     public SessionPipelineFactory Factory(PipelineOptions? options = null, IRecognizerModel? recognizer = null) =>
         new(Vad, new VadOptions(), recognizer, null, options ?? new PipelineOptions());
@@ -25,6 +30,21 @@ public sealed class PipelineHarness : IDisposable
         }
     }
 
+    /// <summary>Sends <paramref name="samples"/> as 20 ms PCM16 packets, completes, and returns every event.</summary>
+    public static async Task<List<PipelineEvent>> RunAsync(SessionPipeline pipeline, float[] samples, int rate)
+    {
+        var reading = ReadAllAsync(pipeline);
+        foreach (var packet in Pcm16Packets(samples, rate))
+        {
+            await pipeline.WriteAudioAsync(packet);
+        }
+
+        pipeline.Complete();
+        var events = await reading;
+        await pipeline.Completion;
+        return events;
+    }
+
     public static async Task<List<PipelineEvent>> ReadAllAsync(SessionPipeline pipeline)
     {
         var events = new List<PipelineEvent>();
@@ -36,5 +56,13 @@ public sealed class PipelineHarness : IDisposable
         return events;
     }
 
-    public void Dispose() => Vad.Dispose();
+    public void Dispose()
+    {
+        if (_moonshine.IsValueCreated)
+        {
+            _moonshine.Value.Dispose();
+        }
+
+        Vad.Dispose();
+    }
 }

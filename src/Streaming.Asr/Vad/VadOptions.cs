@@ -43,6 +43,18 @@ public sealed class VadOptions
     /// <summary>The lower hysteresis bound actually used.</summary>
     public float EffectiveNegativeThreshold => NegativeThreshold ?? Math.Max(0.01f, Threshold - 0.15f);
 
+    /// <summary>
+    /// A copy for one session whose segments end after <paramref name="minSilenceMs"/> of silence and are
+    /// cut no earlier than <paramref name="atLeastMaxSpeechMs"/> (so a finer cut downstream comes first).
+    /// </summary>
+    public VadOptions ForSession(int minSilenceMs, int atLeastMaxSpeechMs)
+    {
+        var copy = (VadOptions)MemberwiseClone();
+        copy.MinSilenceMs = minSilenceMs;
+        copy.MaxSpeechMs = Math.Max(MaxSpeechMs, atLeastMaxSpeechMs);
+        return copy;
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {

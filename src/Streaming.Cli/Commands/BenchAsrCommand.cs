@@ -8,8 +8,10 @@ using Streaming.Pipeline;
 namespace Streaming.Cli.Commands;
 
 /// <summary>
-/// <c>streaming bench asr --streams N [FILE]</c>: N concurrent sessions through the full pipeline, paced at
-/// real time (live clients) or unpaced (throughput), printing RTF, streams per core and partial/final latency.
+/// <c>streaming bench asr --streams N [--paced|--unpaced] [FILE]</c>: N concurrent sessions through the full
+/// pipeline, paced at real time (live clients) or unpaced (throughput), printing RTF, streams per core and
+/// partial/final latency. <c>--sequential N</c> instead opens and closes N sessions one after another and
+/// prints managed heap and resident memory before and after, to show per-session resources are released.
 /// </summary>
 public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
 {
@@ -31,6 +33,21 @@ public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
         [Description("Send audio at real time, as live clients do (latency figures); default: as fast as possible (throughput)")]
         public bool Paced { get; init; }
 
+        /// <summary>Send as fast as possible (the default, stated explicitly).</summary>
+        [CommandOption("--unpaced")]
+        [Description("Send audio as fast as the pipeline takes it (throughput; the default)")]
+        public bool Unpaced { get; init; }
+
+        /// <summary>Sessions to run one after another for the memory check.</summary>
+        [CommandOption("--sequential <N>")]
+        [Description("Open and close N sessions one after another and print memory before and after")]
+        public int Sequential { get; init; }
+
+        /// <summary>Use only the start of the file.</summary>
+        [CommandOption("--max-seconds <S>")]
+        [Description("Send only the first S seconds of the file (default: all of it)")]
+        public double? MaxSeconds { get; init; }
+
         /// <summary>Packet length.</summary>
         [CommandOption("--packet-ms <MS>")]
         [Description("Audio per packet (default 100)")]
@@ -40,17 +57,31 @@ public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Streams < 1 || settings.PacketMs < 1)
+        if (settings.Streams < 1 || settings.PacketMs < 1 || settings.Sequential < 0 || settings.MaxSeconds <= 0)
         {
-            throw new CliException("--streams and --packet-ms must be positive.");
+            throw new CliException("--streams, --packet-ms, --sequential and --max-seconds must be positive.");
+        }
+
+        if (settings.Paced && settings.Unpaced)
+        {
+            throw new CliException("--paced and --unpaced exclude each other.");
         }
 
         var file = settings.File ?? Path.Combine(Asr.ModelDirectory.Locate(settings.Models), "..", "samples", "jfk.wav");
         var (samples, rate) = WavReader.ReadAllMono(file);
+        if (settings.MaxSeconds is { } seconds && seconds * rate < samples.Length)
+        {
+            samples = samples[..(int)(seconds * rate)];
+        }
+
         using var engine = settings.LoadEngine();
 
         // Warm-up: one unmeasured stream so JIT and ONNX Runtime start-up are not counted.
         await RunStreamAsync(engine, samples, rate, settings, paced: false, cancellationToken);
+        if (settings.Sequential > 0)
+        {
+            return await RunSequentialAsync(engine, samples, rate, settings, cancellationToken);
+        }
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
@@ -75,6 +106,29 @@ public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
             Console.WriteLine($"  {error}");
         }
 
+        return 0;
+    }
+
+    private static async Task<int> RunSequentialAsync(SpeechEngine engine, float[] samples, int rate, Settings settings, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"model: {engine.RecognizerName}; {settings.Sequential} sessions one after another, {samples.Length / (double)rate:F2} s of audio each");
+        var before = MemorySnapshot.Take();
+        Console.WriteLine($"before: {before}");
+        var clock = Stopwatch.StartNew();
+        var errors = 0;
+        var checkpoint = Math.Max(1, settings.Sequential / 4);
+        for (var i = 1; i <= settings.Sequential; i++)
+        {
+            var result = await RunStreamAsync(engine, samples, rate, settings, paced: false, cancellationToken);
+            errors += result.Error is null ? 0 : 1;
+            if (i % checkpoint == 0 || i == settings.Sequential)
+            {
+                Console.WriteLine($"after {i,5}: {MemorySnapshot.Take()} ({clock.Elapsed.TotalSeconds:F0} s)");
+            }
+        }
+
+        var after = MemorySnapshot.Take();
+        Console.WriteLine($"growth: managed {(after.ManagedBytes - before.ManagedBytes) / 1024.0:F0} KiB, RSS {(after.ResidentBytes - before.ResidentBytes) / 1048576.0:F1} MiB; errors: {errors}");
         return 0;
     }
 

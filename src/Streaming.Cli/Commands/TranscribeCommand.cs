@@ -37,26 +37,10 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
     {
         var (samples, rate) = WavReader.ReadAllMono(settings.File);
         using var engine = settings.LoadEngine();
-        await using var pipeline = engine.Sessions.Create(new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate), Itn: !settings.NoItn), cancellationToken);
 
-        var finals = new List<TranscriptEvent>();
-        var reading = Task.Run(
-            async () =>
-            {
-                await foreach (var e in pipeline.Events.ReadAllAsync(cancellationToken))
-                {
-                    if (e is TranscriptEvent { IsFinal: true } final)
-                    {
-                        finals.Add(final);
-                    }
-                }
-            },
-            cancellationToken);
-
-        await ConsoleProgress.RunAsync("Transcribing", samples.Length, report =>
-            AudioFeeder.FeedAsync(pipeline, samples, rate, onPacket: report, cancellationToken: cancellationToken));
-        await reading;
-        await pipeline.Completion;
+        List<TranscriptEvent> finals = [];
+        await ConsoleProgress.RunAsync("Transcribing", samples.Length, async report =>
+            finals = await FileTranscriber.TranscribeAsync(engine, samples, rate, !settings.NoItn, report, cancellationToken));
 
         var text = string.Join(" ", finals.Select(f => f.ItnText ?? f.Text).Where(t => t.Length > 0));
         if (settings.Json)

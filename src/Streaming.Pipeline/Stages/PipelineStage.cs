@@ -11,9 +11,15 @@ namespace Streaming.Pipeline.Stages;
 /// <typeparam name="TOut">What the stage produces.</typeparam>
 public abstract class PipelineStage<TIn, TOut>
 {
+    private ChannelReader<TIn>? _input;
+
+    /// <summary>Items waiting in the input channel: how far behind its producer the stage is.</summary>
+    protected int QueuedItems => _input is { CanCount: true } input ? input.Count : 0;
+
     /// <summary>Runs until the input completes (then flushes) or <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(ChannelReader<TIn> input, ChannelWriter<TOut> output, CancellationToken cancellationToken)
     {
+        _input = input;
         try
         {
             await foreach (var item in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))

@@ -1,34 +1,51 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Streaming.Asr;
+using Streaming.Asr.Endpointing;
 using Streaming.Audio;
 using Streaming.Text;
 
 namespace Streaming.Pipeline.Stages;
 
 /// <summary>
-/// Runs the recogniser over each speech segment: a partial every <see cref="PipelineOptions.PartialIntervalMs"/>
-/// of new speech (sent only when its text changed), a final at the segment's end with its written form.
-/// Without a recogniser (VAD-only mode) it passes on the speech boundaries alone.
+/// Runs the recogniser over each speech segment the VAD passes on. Partials come at the pace of a
+/// <see cref="PartialCadence"/> (sent only when their text changed); a final comes when the segment ends.
+/// The endpoint rules split a segment into several utterances, each with its own segment id, start, final
+/// and end: trailing silence or no speech in the decoder's hypothesis (rules 1 and 2, for models with real
+/// token times), and the maximum utterance length (rule 3), where the audio of the last
+/// <see cref="EndpointOptions.CutSearchMs"/> before the limit is held back so the cut can land on its
+/// quietest point. Without a recogniser (VAD-only mode) it passes on the speech boundaries alone.
 /// </summary>
 public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>, IDisposable
 {
+    // The VAD passes speech in items of about 32 ms; this many queued (about half a second) means the
+    // stage is behind real time, and partials wait until it has caught up.
+    private const int BehindItems = 16;
+
     private readonly IRecognitionStream? _stream;
     private readonly IInverseTextNormalizer? _itn;
     private readonly ItnOptions? _itnOptions;
-    private readonly int _partialInterval;
+    private readonly PartialCadence _cadence;
+    private readonly EndpointDetector _endpoint;
+    private readonly int _maxUtterance;
+    private readonly int _holdFrom;
+    private readonly List<float> _held = [];
     private int _segment = -1;
     private long _segmentStart;
-    private long _segmentEnd;
-    private long _sinceLastPartial;
+    private int _fed;
     private string _lastPartial = "";
 
     /// <summary>Creates the stage; <paramref name="model"/> null means VAD-only, <paramref name="itn"/> null means no ITN.</summary>
-    public RecognitionStage(IRecognizerModel? model, IInverseTextNormalizer? itn, ItnOptions? itnOptions, PipelineOptions options)
+    public RecognitionStage(IRecognizerModel? model, IInverseTextNormalizer? itn, ItnOptions? itnOptions, PipelineOptions options, EndpointOptions endpoint)
     {
+        _endpoint = new EndpointDetector(endpoint);
         _stream = model?.CreateStream();
         _itn = itn;
         _itnOptions = itnOptions;
-        _partialInterval = options.PartialIntervalMs * AudioFrame.SampleRate / 1000;
+        _cadence = new PartialCadence(options.PartialIntervalMs, options.PartialLoadPercent, AudioFrame.SampleRate);
+        _maxUtterance = endpoint.MaxUtteranceMs * (AudioFrame.SampleRate / 1000);
+        _holdFrom = _maxUtterance - (endpoint.CutSearchMs * (AudioFrame.SampleRate / 1000));
     }
 
     /// <inheritdoc />
@@ -37,47 +54,113 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
         switch (item)
         {
             case SpeechStart start:
-                _segment++;
-                _segmentStart = _segmentEnd = start.Sample;
-                _sinceLastPartial = 0;
-                _lastPartial = "";
-                await output.WriteAsync(new SpeechStartedEvent(_segment, AudioFrame.ToSeconds(start.Sample)), cancellationToken).ConfigureAwait(false);
+                await StartUtteranceAsync(start.Sample, output, cancellationToken).ConfigureAwait(false);
                 break;
 
-            case SpeechAudio audio:
-                _segmentEnd = audio.Frame.EndSample;
-                if (_stream is null)
-                {
-                    break;
-                }
-
-                _stream.AcceptAudio(audio.Frame.Samples.Span);
-                _sinceLastPartial += audio.Frame.Length;
-                if (_sinceLastPartial >= _partialInterval)
-                {
-                    _sinceLastPartial = 0;
-                    var partial = _stream.GetPartial();
-                    if (partial.Text != _lastPartial)
-                    {
-                        _lastPartial = partial.Text;
-                        await output.WriteAsync(ToEvent(partial, isFinal: false), cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
+            case SpeechAudio audio when _stream is not null:
+                await AppendAsync(audio.Frame.Samples, output, cancellationToken).ConfigureAwait(false);
+                await PartialAsync(output, cancellationToken).ConfigureAwait(false);
                 break;
 
             case SpeechEnd end:
-                _segmentEnd = end.Sample;
-                if (_stream is not null)
-                {
-                    await output.WriteAsync(ToEvent(_stream.Finish(), isFinal: true), cancellationToken).ConfigureAwait(false);
-                }
-
-                await output.WriteAsync(
-                    new SpeechEndedEvent(_segment, AudioFrame.ToSeconds(_segmentStart), AudioFrame.ToSeconds(end.Sample)),
-                    cancellationToken).ConfigureAwait(false);
+                FeedHeld(_held.Count);
+                await EndUtteranceAsync(end.Sample, output, cancellationToken).ConfigureAwait(false);
                 break;
         }
+    }
+
+    private async ValueTask StartUtteranceAsync(long sample, ChannelWriter<PipelineEvent> output, CancellationToken cancellationToken)
+    {
+        _segment++;
+        _segmentStart = sample;
+        _fed = 0;
+        _held.Clear();
+        _cadence.Reset();
+        _lastPartial = "";
+        await output.WriteAsync(new SpeechStartedEvent(_segment, AudioFrame.ToSeconds(sample)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask EndUtteranceAsync(long sample, ChannelWriter<PipelineEvent> output, CancellationToken cancellationToken)
+    {
+        if (_stream is not null)
+        {
+            await output.WriteAsync(ToEvent(_stream.Finish(), isFinal: true), cancellationToken).ConfigureAwait(false);
+        }
+
+        await output.WriteAsync(
+            new SpeechEndedEvent(_segment, AudioFrame.ToSeconds(_segmentStart), AudioFrame.ToSeconds(sample)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // Ends the current utterance where the decoder stands and opens the next one there: the VAD's segment goes on.
+    private async ValueTask SplitAsync(ChannelWriter<PipelineEvent> output, CancellationToken cancellationToken)
+    {
+        var at = _segmentStart + _fed;
+        await EndUtteranceAsync(at, output, cancellationToken).ConfigureAwait(false);
+        await StartUtteranceAsync(at, output, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask AppendAsync(ReadOnlyMemory<float> samples, ChannelWriter<PipelineEvent> output, CancellationToken cancellationToken)
+    {
+        while (!samples.IsEmpty)
+        {
+            var take = Math.Min(samples.Length, _maxUtterance - _fed - _held.Count);
+            var direct = _held.Count == 0 ? Math.Clamp(_holdFrom - _fed, 0, take) : 0;
+            Feed(samples.Span[..direct]);
+            _held.AddRange(samples.Span[direct..take]);
+            samples = samples[take..];
+            if (_fed + _held.Count >= _maxUtterance)
+            {
+                var cut = QuietestPoint.Find(CollectionsMarshal.AsSpan(_held));
+                FeedHeld(cut);
+                var rest = _held.ToArray();
+                _held.Clear();
+                await SplitAsync(output, cancellationToken).ConfigureAwait(false);
+                Feed(rest);
+            }
+        }
+    }
+
+    private async ValueTask PartialAsync(ChannelWriter<PipelineEvent> output, CancellationToken cancellationToken)
+    {
+        if (!_cadence.IsDue(behind: QueuedItems > BehindItems))
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var partial = _stream!.GetPartial();
+        _cadence.Decoded(Stopwatch.GetElapsedTime(started));
+        if (partial.Text != _lastPartial)
+        {
+            _lastPartial = partial.Text;
+            await output.WriteAsync(ToEvent(partial, isFinal: false), cancellationToken).ConfigureAwait(false);
+        }
+
+        // Rule 3 is applied by the cut in AppendAsync, where the audio to choose a cut point is still at hand.
+        if (_endpoint.Check(partial, _fed / (double)AudioFrame.SampleRate) is EndpointRule.TrailingSilence or EndpointRule.NoSpeech)
+        {
+            await SplitAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Feed(ReadOnlySpan<float> samples)
+    {
+        if (samples.IsEmpty)
+        {
+            return;
+        }
+
+        _stream!.AcceptAudio(samples);
+        _fed += samples.Length;
+        _cadence.Add(samples.Length);
+    }
+
+    // Feeds the first count held samples and keeps the rest held.
+    private void FeedHeld(int count)
+    {
+        Feed(CollectionsMarshal.AsSpan(_held)[..count]);
+        _held.RemoveRange(0, count);
     }
 
     private TranscriptEvent ToEvent(RecognitionResult result, bool isFinal)
@@ -85,7 +168,10 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
         var offset = AudioFrame.ToSeconds(_segmentStart);
         var tokens = result.Tokens.Select(t => t with { Start = t.Start + offset, End = t.End + offset }).ToArray();
         var written = isFinal && _itn is not null && result.Text.Length > 0 ? _itn.Normalize(result.Text, _itnOptions).Text : null;
-        return new TranscriptEvent(_segment, isFinal, result.Text, written, tokens, offset, AudioFrame.ToSeconds(_segmentEnd));
+        return new TranscriptEvent(_segment, isFinal, result.Text, written, tokens, offset, AudioFrame.ToSeconds(_segmentStart + _fed))
+        {
+            StableTokenCount = result.StableTokenCount,
+        };
     }
 
     /// <inheritdoc />

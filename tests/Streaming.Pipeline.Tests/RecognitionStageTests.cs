@@ -1,0 +1,83 @@
+using System.Threading.Channels;
+using Streaming.Asr;
+using Streaming.Asr.Endpointing;
+using Streaming.Audio;
+using Streaming.Pipeline.Stages;
+
+namespace Streaming.Pipeline.Tests;
+
+/// <summary>The endpoint rules as the recognition stage applies them to a decoder with real token times.</summary>
+public sealed class RecognitionStageTests
+{
+    private static async Task<List<PipelineEvent>> RunAsync(IRecognizerModel model, EndpointOptions endpoint, double seconds, int queue = 4)
+    {
+        using var stage = new RecognitionStage(model, null, null, new PipelineOptions { PartialIntervalMs = 100 }, endpoint);
+
+        // A small input queue keeps the stage from counting as behind, which would hold partials back.
+        var input = Channel.CreateBounded<SpeechItem>(queue);
+        var output = Channel.CreateUnbounded<PipelineEvent>();
+        var running = stage.RunAsync(input.Reader, output.Writer, CancellationToken.None);
+        await input.Writer.WriteAsync(new SpeechStart(0));
+        var total = (long)(seconds * 16000);
+        for (long at = 0; at < total; at += 512)
+        {
+            await input.Writer.WriteAsync(new SpeechAudio(new AudioFrame(new float[Math.Min(512, total - at)], at)));
+        }
+
+        await input.Writer.WriteAsync(new SpeechEnd(total));
+        input.Writer.Complete();
+        await running;
+        return [.. output.Reader.ReadAllAsync().ToBlockingEnumerable()];
+    }
+
+    [Fact]
+    public async Task Trailing_blank_after_a_decoded_word_ends_the_utterance()
+    {
+        var endpoint = new EndpointOptions { MaxTrailingSilenceMs = 800 };
+        var events = await RunAsync(new ScriptedRecognizer(wordEnd: 0.5), endpoint, seconds: 3.0);
+
+        var ended = events.OfType<SpeechEndedEvent>().ToList();
+        Assert.True(ended.Count >= 2, "the segment is split before the VAD closes it");
+
+        // The word ends at 0.5 s; 0.8 s of blank after it ends the utterance within one partial interval.
+        Assert.InRange(ended[0].End, 1.3, 1.45);
+        Assert.Equal(ended[0].End, events.OfType<SpeechStartedEvent>().ElementAt(1).Start);
+        var firstFinal = events.OfType<TranscriptEvent>().First(t => t.IsFinal);
+        Assert.Equal(0, firstFinal.SegmentIndex);
+        Assert.Equal("word", firstFinal.Text);
+    }
+
+    [Fact]
+    public async Task Long_stretch_with_nothing_decoded_ends_after_the_no_speech_timeout()
+    {
+        var endpoint = new EndpointOptions { NoSpeechTimeoutMs = 2_400 };
+        var events = await RunAsync(new ScriptedRecognizer(wordEnd: null), endpoint, seconds: 5.0);
+
+        var ended = events.OfType<SpeechEndedEvent>().ToList();
+        Assert.Equal(3, ended.Count);
+        Assert.InRange(ended[0].End, 2.4, 2.55);
+        Assert.All(events.OfType<TranscriptEvent>(), t => Assert.Equal("", t.Text));
+    }
+
+    [Fact]
+    public async Task Without_an_endpoint_the_segment_stays_one_utterance()
+    {
+        var events = await RunAsync(new ScriptedRecognizer(wordEnd: 0.5), new EndpointOptions { MaxTrailingSilenceMs = 500 }, seconds: 0.9);
+
+        Assert.Single(events.OfType<SpeechStartedEvent>());
+        var final = Assert.Single(events.OfType<TranscriptEvent>(), t => t.IsFinal);
+        Assert.Equal("word", final.Text);
+        Assert.Equal(0.9, Assert.Single(events.OfType<SpeechEndedEvent>()).End, 6);
+    }
+
+    [Fact]
+    public async Task Stage_that_is_behind_defers_partials_and_endpoints_until_it_catches_up()
+    {
+        // All 3 s are queued before the stage reads anything: it is behind until the last half second or so.
+        var endpoint = new EndpointOptions { MaxTrailingSilenceMs = 800 };
+        var events = await RunAsync(new ScriptedRecognizer(wordEnd: 0.5), endpoint, seconds: 3.0, queue: 200);
+
+        var first = events.OfType<SpeechEndedEvent>().First();
+        Assert.True(first.End > 2.0, $"the endpoint at 1.3 s should have waited for the backlog, but came at {first.End:F2} s");
+    }
+}
