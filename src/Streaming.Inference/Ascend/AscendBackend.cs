@@ -12,6 +12,9 @@ namespace Streaming.Inference.Ascend;
 /// </summary>
 public sealed unsafe class AscendBackend : IAcousticBackend
 {
+    // Status queries closer together than this report the previous figure instead of a noisy one.
+    private static readonly TimeSpan UtilisationWindow = TimeSpan.FromSeconds(1);
+
     private readonly IntPtr _pool;
     private readonly ILogger _logger;
     private readonly Lock _statusLock = new();
@@ -19,6 +22,7 @@ public sealed unsafe class AscendBackend : IAcousticBackend
     private readonly List<AscendModel> _models = [];
     private ulong _lastBusyNanoseconds;
     private TimeSpan _lastWall;
+    private double? _lastUtilisation;
     private bool _disposed;
 
     private AscendBackend(int deviceIndex, IntPtr pool, int poolSize, bool isSimulator, ILogger logger)
@@ -137,10 +141,15 @@ public sealed unsafe class AscendBackend : IAcousticBackend
         lock (_statusLock)
         {
             var wall = _clock.Elapsed;
-            double capacity = (wall - _lastWall).TotalSeconds * 1e9 * stats.Slots;
-            utilisation = capacity > 0 ? Math.Clamp((stats.BusyNanoseconds - _lastBusyNanoseconds) / capacity, 0, 1) : null;
-            _lastBusyNanoseconds = stats.BusyNanoseconds;
-            _lastWall = wall;
+            if (wall - _lastWall >= UtilisationWindow)
+            {
+                double capacity = (wall - _lastWall).TotalSeconds * 1e9 * stats.Slots;
+                _lastUtilisation = Math.Clamp((stats.BusyNanoseconds - _lastBusyNanoseconds) / capacity, 0, 1);
+                _lastBusyNanoseconds = stats.BusyNanoseconds;
+                _lastWall = wall;
+            }
+
+            utilisation = _lastUtilisation;
         }
 
         return new DeviceStatus(Name, "npu", (long)(total - free), (long)total, utilisation);

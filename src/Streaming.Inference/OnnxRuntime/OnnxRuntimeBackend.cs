@@ -14,12 +14,16 @@ public sealed class OnnxRuntimeBackend : IAcousticBackend
 {
     private const string CudaProvider = "CUDAExecutionProvider";
 
+    // Status queries closer together than this report the previous figure instead of a noisy one.
+    private static readonly TimeSpan UtilisationWindow = TimeSpan.FromSeconds(1);
+
     private readonly InferenceOptions _options;
     private readonly ILogger _logger;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _statusLock = new();
     private TimeSpan _lastCpuTime = Process.GetCurrentProcess().TotalProcessorTime;
     private TimeSpan _lastWall;
+    private double? _lastUtilisation;
     private int _releaseRequested;
 
     private OnnxRuntimeBackend(DeviceSpec device, InferenceOptions options, ILogger logger)
@@ -117,10 +121,15 @@ public sealed class OnnxRuntimeBackend : IAcousticBackend
         {
             var cpu = process.TotalProcessorTime;
             var wall = _clock.Elapsed;
-            double elapsed = (wall - _lastWall).TotalSeconds * Environment.ProcessorCount;
-            utilisation = elapsed > 0 ? Math.Clamp((cpu - _lastCpuTime).TotalSeconds / elapsed, 0, 1) : null;
-            _lastCpuTime = cpu;
-            _lastWall = wall;
+            if (wall - _lastWall >= UtilisationWindow)
+            {
+                double elapsed = (wall - _lastWall).TotalSeconds * Environment.ProcessorCount;
+                _lastUtilisation = Math.Clamp((cpu - _lastCpuTime).TotalSeconds / elapsed, 0, 1);
+                _lastCpuTime = cpu;
+                _lastWall = wall;
+            }
+
+            utilisation = _lastUtilisation;
         }
 
         return new DeviceStatus(Name, "cpu", process.WorkingSet64, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, utilisation);
