@@ -41,6 +41,8 @@ typedef struct {
     uint64_t leases;        /* leases granted so far */
     uint32_t leased;        /* slots leased now */
     uint32_t slots;
+    uint32_t peak_leased;   /* most slots leased at once */
+    uint32_t reserved;
     uint64_t busy_ns;       /* summed time slots spent inside sa_run */
     uint64_t runs;
     uint64_t failed_runs;

@@ -33,7 +33,7 @@ struct sa_pool {
     struct slot *slots;
     pthread_mutex_t lock;
     uint64_t leases, busy_ns, runs, failed_runs;
-    uint32_t leased;
+    uint32_t leased, peak_leased;
 };
 
 struct sa_model {
@@ -330,6 +330,9 @@ int32_t sa_lease(sa_pool *pool)
             pool->slots[i].leased = true;
             pool->leases++;
             pool->leased++;
+            if (pool->leased > pool->peak_leased) {
+                pool->peak_leased = pool->leased;
+            }
             found = i;
         }
     }
@@ -660,6 +663,7 @@ void sa_stats(sa_pool *pool, sa_pool_stats *stats)
     stats->leases = pool->leases;
     stats->leased = pool->leased;
     stats->slots = (uint32_t)pool->count;
+    stats->peak_leased = pool->peak_leased;
     stats->busy_ns = pool->busy_ns;
     stats->runs = pool->runs;
     stats->failed_runs = pool->failed_runs;

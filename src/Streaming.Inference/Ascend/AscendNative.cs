@@ -34,6 +34,8 @@ internal static unsafe partial class AscendNative
         public ulong Leases;
         public uint Leased;
         public uint Slots;
+        public uint PeakLeased;
+        public uint Reserved;
         public ulong BusyNanoseconds;
         public ulong Runs;
         public ulong FailedRuns;
