@@ -40,9 +40,9 @@ static OrtEnv *g_env;
 static struct model *g_models[MAX_MODELS];
 
 /*
- * ONNX Runtime is opened at run time, preferring the copy beside this library (the application's own,
- * from the NuGet package, whose file name lacks the soname's ".1"), so the simulator and the managed
- * backend share one runtime. Caller holds g_models_lock.
+ * ONNX Runtime is opened at run time, preferring the application's own copy (from the NuGet package,
+ * whose file name lacks the soname's ".1"), so the simulator and the managed backend share one runtime.
+ * Caller holds g_models_lock.
  */
 static bool load_ort(void)
 {
@@ -55,8 +55,10 @@ static bool load_ort(void)
         char path[4096];
         snprintf(path, sizeof path, "%s", self.dli_fname);
         char *slash = strrchr(path, '/');
-        if (slash != NULL) {
-            snprintf(slash + 1, sizeof path - (size_t)(slash + 1 - path), "libonnxruntime.so");
+        /* Published apps have it beside us; build outputs keep it under runtimes/<rid>/native. */
+        const char *candidates[] = {"libonnxruntime.so", "runtimes/linux-x64/native/libonnxruntime.so"};
+        for (size_t i = 0; slash != NULL && library == NULL && i < sizeof candidates / sizeof *candidates; i++) {
+            snprintf(slash + 1, sizeof path - (size_t)(slash + 1 - path), "%s", candidates[i]);
             library = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
         }
     }
