@@ -9,7 +9,7 @@ public sealed class BenchBackendCommandTests
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         var lines = CliProcess.Lines(result.Stdout);
-        foreach (string run in new[] { "cpu, one call per window", "cpu, scheduler max batch 4", "npu-sim pool 1,", "npu-sim pool 2, scheduler" })
+        foreach (string run in new[] { "cpu, one call per window", "cpu, scheduler max batch 4", "npu-sim pool 1, one call per window", "npu-sim pool 2, scheduler max batch 4" })
         {
             var line = Assert.Single(lines, l => l.StartsWith(run, StringComparison.Ordinal));
             double rate = double.Parse(line[40..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
