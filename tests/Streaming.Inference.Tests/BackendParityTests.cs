@@ -87,14 +87,15 @@ public sealed class BackendParityTests : IDisposable
     [Fact]
     public async Task Moonshine_greedy_tokens_on_jfk_match()
     {
-        var (samples, _) = WavReader.ReadAllMono(TestPaths.InRepo("samples", "jfk.wav"));
+        // The first 4 s ("And so my fellow Americans") keep the test quick; the encoder test covers the full clip.
+        var samples = WavReader.ReadAllMono(TestPaths.InRepo("samples", "jfk.wav")).Samples[..(4 * 16000)];
         string folder = Path.Combine(TestPaths.Models, "moonshine-tiny-en");
         int maxTokens = (int)Math.Ceiling(samples.Length * 6.5 / 16000);
 
         var cpu = await GreedyAsync(_cpu, folder, samples, maxTokens);
         var npu = await GreedyAsync(_npu, folder, samples, maxTokens);
 
-        Assert.InRange(cpu.Count, 15, maxTokens - 1);
+        Assert.InRange(cpu.Count, 4, maxTokens - 1);
         Assert.Equal(cpu, npu);
     }
 
