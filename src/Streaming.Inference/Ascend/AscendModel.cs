@@ -130,7 +130,8 @@ internal sealed class AscendModel : IAcousticModel
 
             for (int i = 0; i < outputCount; i++)
             {
-                outputBuffers[i] = new byte[capacities[i]];
+                // Pooled: outputs are copied out at their real size, so the (generous) staging buffers are reused.
+                outputBuffers[i] = ArrayPool<byte>.Shared.Rent(checked((int)capacities[i]));
                 handles[inputs.Length + i] = outputBuffers[i].AsMemory().Pin();
                 native[inputs.Length + i] = Describe([], _outputKinds[i], handles[inputs.Length + i].Pointer, capacities[i]);
             }
@@ -178,6 +179,14 @@ internal sealed class AscendModel : IAcousticModel
             foreach (var handle in handles)
             {
                 handle.Dispose();
+            }
+
+            foreach (var buffer in outputBuffers)
+            {
+                if (buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
         }
     }
