@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs the native libraries the product loads at run time, when they are missing.
 # libopus0: Opus decoding (the reference implementation), called through LibraryImport.
+# cmake, build-essential: build native/ascend (the Ascend shim and the AscendCL simulator) during dotnet build.
 set -euo pipefail
 missing=()
 ldconfig -p | grep -q 'libopus\.so\.0' || missing+=(libopus0)
+command -v cmake >/dev/null || missing+=(cmake)
+{ command -v gcc && command -v make; } >/dev/null || missing+=(build-essential)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2
   sudo_cmd=""

@@ -19,6 +19,7 @@ app.Configure(config =>
         bench.SetDescription("Measure speed and allocations.");
         bench.AddCommand<BenchVadCommand>("vad").WithDescription("VAD real-time factor and allocations.");
         bench.AddCommand<BenchAsrCommand>("asr").WithDescription("Concurrent streams: RTF, streams per core, partial and final latency.");
+        bench.AddCommand<BenchBackendCommand>("backend").WithDescription("Silero VAD streams on each backend (CPU, Ascend) and pool size, without and with cross-stream batching.");
         bench.AddCommand<BenchItnCommand>("itn").WithDescription("Time inverse text normalisation of typical segments.");
     });
     config.AddBranch("eval", eval =>

@@ -1,0 +1,132 @@
+using Streaming.Inference.OnnxRuntime;
+using Streaming.Inference.Scheduling;
+
+namespace Streaming.Inference.Tests;
+
+public sealed class InferenceSchedulerTests : IDisposable
+{
+    private readonly OnnxRuntimeBackend _cpu = OnnxRuntimeBackend.CreateCpu(new InferenceOptions { IntraOpThreads = 1 }, new ListLogger());
+    private readonly IAcousticModel _silero;
+
+    public InferenceSchedulerTests()
+    {
+        _silero = _cpu.LoadModel(SileroWindows.ModelPath);
+    }
+
+    public void Dispose()
+    {
+        _silero.Dispose();
+        _cpu.Dispose();
+    }
+
+    [Fact]
+    public async Task Batched_silero_streams_get_the_same_probabilities_as_unbatched_runs()
+    {
+        const int Streams = 8;
+        var windows = Enumerable.Range(0, Streams).Select(s => SileroWindows.Read(20, offset: s * 25)).ToArray();
+        var expected = await Task.WhenAll(windows.Select(w => SileroWindows.ScoreAsync(_silero, w)));
+        var executor = new ModelBatchExecutor(_silero, SileroWindows.InputAxes, SileroWindows.OutputAxes);
+        await using var scheduler = new InferenceScheduler<IReadOnlyList<NamedTensor>, NamedTensor[]>(
+            executor, new BatchingOptions { MaxBatchSize = Streams, MaxWait = TimeSpan.FromMilliseconds(20) });
+
+        var actual = await Task.WhenAll(Enumerable.Range(0, Streams).Select(async s =>
+        {
+            var state = SileroWindows.InitialState();
+            var probabilities = new float[windows[s].Length];
+            for (int w = 0; w < windows[s].Length; w++)
+            {
+                var outputs = await scheduler.SubmitAsync(SileroWindows.Inputs(windows[s][w], state));
+                probabilities[w] = outputs[0].Span<float>()[0];
+                state = outputs[1];
+            }
+
+            return probabilities;
+        }));
+
+        for (int s = 0; s < Streams; s++)
+        {
+            for (int w = 0; w < expected[s].Length; w++)
+            {
+                Assert.Equal(expected[s][w], actual[s][w], 4);
+            }
+        }
+
+        // 160 requests in far fewer backend calls: the streams really were batched.
+        Assert.Equal(160, scheduler.ExecutedRequests);
+        Assert.True(scheduler.Batches < 80, $"{scheduler.Batches} backend calls for 160 requests");
+    }
+
+    [Fact]
+    public async Task A_bad_request_fails_only_its_owner()
+    {
+        var executor = new ModelBatchExecutor(_silero, SileroWindows.InputAxes, SileroWindows.OutputAxes);
+        await using var scheduler = new InferenceScheduler<IReadOnlyList<NamedTensor>, NamedTensor[]>(
+            executor, new BatchingOptions { MaxBatchSize = 4, MaxWait = TimeSpan.FromMilliseconds(50) });
+        var window = SileroWindows.Read(1)[0];
+        var good = Enumerable.Range(0, 3).Select(_ => scheduler.SubmitAsync(SileroWindows.Inputs(window, SileroWindows.InitialState()))).ToList();
+        var bad = scheduler.SubmitAsync([.. SileroWindows.Inputs(window, SileroWindows.InitialState()).Take(2)]);
+
+        await Task.WhenAll(good);
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => bad);
+        Assert.Contains("sr", error.Message);
+    }
+
+    [Fact]
+    public async Task A_full_queue_refuses_new_requests_as_overload()
+    {
+        var gate = new BlockingExecutor();
+        await using var scheduler = new InferenceScheduler<int, int>(gate, new BatchingOptions { MaxBatchSize = 1, MaxWait = TimeSpan.Zero, QueueCapacity = 2 });
+        var running = scheduler.SubmitAsync(1);
+        await gate.Started.Task;
+        var queued = new[] { scheduler.SubmitAsync(2), scheduler.SubmitAsync(3) };
+
+        var error = Assert.Throws<InferenceOverloadedException>(() => { _ = scheduler.SubmitAsync(4); });
+        Assert.Contains("queue full", error.Message);
+
+        gate.Release.SetResult();
+        int[] results = await Task.WhenAll(running, queued[0], queued[1]);
+        Assert.Equal(new[] { 10, 20, 30 }, results);
+    }
+
+    [Fact]
+    public async Task A_cancelled_request_is_dropped_before_it_runs()
+    {
+        var gate = new BlockingExecutor();
+        await using var scheduler = new InferenceScheduler<int, int>(gate, new BatchingOptions { MaxBatchSize = 4, MaxWait = TimeSpan.Zero });
+        var running = scheduler.SubmitAsync(1);
+        await gate.Started.Task;
+        using var cancel = new CancellationTokenSource();
+        var cancelled = scheduler.SubmitAsync(2, cancel.Token);
+        var kept = scheduler.SubmitAsync(3);
+
+        cancel.Cancel();
+        gate.Release.SetResult();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Equal(30, await kept);
+        Assert.Equal(10, await running);
+        Assert.DoesNotContain(2, gate.Seen);
+    }
+
+    /// <summary>Multiplies by ten; the first call waits for the test to open the gate.</summary>
+    private sealed class BlockingExecutor : IBatchExecutor<int, int>
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public List<int> Seen { get; } = [];
+
+        public async ValueTask<int[]> ExecuteAsync(IReadOnlyList<int> batch, CancellationToken cancellationToken)
+        {
+            lock (Seen)
+            {
+                Seen.AddRange(batch);
+            }
+
+            Started.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return [.. batch.Select(x => x * 10)];
+        }
+    }
+}
