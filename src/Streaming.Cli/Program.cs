@@ -18,6 +18,11 @@ app.Configure(config =>
         bench.AddCommand<BenchAsrCommand>("asr").WithDescription("Concurrent streams: RTF, streams per core, partial and final latency.");
         bench.AddCommand<BenchItnCommand>("itn").WithDescription("Time inverse text normalisation of typical segments.");
     });
+    config.AddBranch("eval", eval =>
+    {
+        eval.SetDescription("Measure recognition quality on a labelled set.");
+        eval.AddCommand<EvalHotwordsCommand>("hotwords").WithDescription("Hotword recall and WER with and without biasing.");
+    });
 });
 
 try
