@@ -7,7 +7,8 @@ namespace Streaming.Asr.Hotwords;
 /// hypothesis on its way into a phrase survives pruning; if the match then fails (or the segment ends,
 /// <see cref="Finish"/>), the credit of the unfinished prefix is taken back, so prefixes earn nothing net.
 /// A completed phrase keeps its credit (<c>boost × tokens</c>); a phrase found inside another one
-/// (through the failure links, e.g. "ETF" inside "TTF ETF") earns its own credit too. Immutable and
+/// (through the failure links, e.g. "he" inside "she") earns its own credit too, while tokens shared with a
+/// phrase that begins a longer one (e.g. "he" and "hers") are paid once. Immutable and
 /// thread-safe once built.
 /// </summary>
 public sealed class ContextGraph

@@ -67,11 +67,12 @@ public static class HotwordList
     private static Hotword ParseLine(string line, string where)
     {
         float? boost = null;
+        string padded = " " + line; // so that a line holding only " :BOOST" is seen as a boost without a phrase
         string phrase = line;
-        int colon = line.LastIndexOf(" :", StringComparison.Ordinal);
+        int colon = padded.LastIndexOf(" :", StringComparison.Ordinal);
         if (colon >= 0)
         {
-            string number = line[(colon + 2)..].Trim();
+            string number = padded[(colon + 2)..].Trim();
             if (!float.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out float value)
                 || !float.IsFinite(value) || value <= 0 || value > 100)
             {
@@ -79,7 +80,7 @@ public static class HotwordList
             }
 
             boost = value;
-            phrase = line[..colon].Trim();
+            phrase = padded[..colon].Trim();
         }
 
         if (phrase.Length == 0)
