@@ -19,7 +19,7 @@ public sealed class RecognizerOptions
     public int BeamSize { get; set; } = 4;
 
     /// <summary>Default hotword bonus per matched token (log-probability units) for phrases without their own boost.</summary>
-    public float HotwordBoost { get; set; } = 2f;
+    public float HotwordBoost { get; set; } = 3f;
 
     /// <summary>Throws <see cref="ArgumentException"/> when an option is out of range.</summary>
     public void Validate()

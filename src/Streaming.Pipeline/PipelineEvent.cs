@@ -26,4 +26,8 @@ public sealed record TranscriptEvent(
     string? ItnText,
     IReadOnlyList<Streaming.Asr.RecognizedToken> Tokens,
     double Start,
-    double End) : PipelineEvent;
+    double End) : PipelineEvent
+{
+    /// <summary>Hotwords present in <see cref="Text"/>, recognised or (finals only) corrected by re-scoring.</summary>
+    public IReadOnlyList<string> HotwordsHit { get; init; } = [];
+}

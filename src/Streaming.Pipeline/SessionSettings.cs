@@ -6,4 +6,8 @@ namespace Streaming.Pipeline;
 /// <param name="Format">Codec and rate of the audio it will send.</param>
 /// <param name="Itn">Whether finals carry a written form.</param>
 /// <param name="ItnOptions">ITN class toggles and digit options; null for the defaults.</param>
-public sealed record SessionSettings(AudioInputFormat Format, bool Itn = true, ItnOptions? ItnOptions = null);
+/// <param name="Hotwords">
+/// Phrases to favour in this session, one per entry (<c>phrase</c> or <c>phrase :BOOST</c>), added to the
+/// global list; null or empty for the global list alone.
+/// </param>
+public sealed record SessionSettings(AudioInputFormat Format, bool Itn = true, ItnOptions? ItnOptions = null, IReadOnlyList<string>? Hotwords = null);

@@ -45,8 +45,8 @@ public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
 
         /// <summary>Default boost.</summary>
         [CommandOption("--boost <SCORE>")]
-        [Description("Bonus per hotword token for phrases without their own boost (default 2)")]
-        public float Boost { get; init; } = 2f;
+        [Description("Bonus per hotword token for phrases without their own boost (default 3)")]
+        public float Boost { get; init; } = 3f;
 
         /// <summary>List every utterance with a recognition error, not only those biasing changed.</summary>
         [CommandOption("--all")]

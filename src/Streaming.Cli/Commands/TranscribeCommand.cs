@@ -30,6 +30,11 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
         [CommandOption("--no-itn")]
         [Description("Print the text as recognised, without the written form (ITN)")]
         public bool NoItn { get; init; }
+
+        /// <summary>Session hotword list.</summary>
+        [CommandOption("--hotwords <FILE>")]
+        [Description("Hotword list (one phrase a line, optional ' :BOOST'): biases decoding and corrects near-misses in finals")]
+        public string? Hotwords { get; init; }
     }
 
     /// <inheritdoc />
@@ -37,7 +42,8 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
     {
         var (samples, rate) = WavReader.ReadAllMono(settings.File);
         using var engine = settings.LoadEngine();
-        await using var pipeline = engine.Sessions.Create(new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate), Itn: !settings.NoItn), cancellationToken);
+        string[]? hotwords = settings.Hotwords is null ? null : HotwordFile.ReadLines(settings.Hotwords);
+        await using var pipeline = engine.Sessions.Create(new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate), Itn: !settings.NoItn, Hotwords: hotwords), cancellationToken);
 
         var finals = new List<TranscriptEvent>();
         var reading = Task.Run(
@@ -74,6 +80,7 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
                         end = Math.Round(f.End, 3),
                         text = f.Text,
                         itnText = f.ItnText,
+                        hotwordsHit = f.HotwordsHit,
                         tokens = f.Tokens.Select(t => new { text = t.Text, start = Math.Round(t.Start, 3), end = Math.Round(t.End, 3), confidence = Math.Round(t.Confidence, 3) }),
                     }),
                 },

@@ -16,16 +16,21 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
     private readonly IInverseTextNormalizer? _itn;
     private readonly ItnOptions? _itnOptions;
     private readonly int _partialInterval;
+    private readonly SessionHotwords _hotwords;
     private int _segment = -1;
     private long _segmentStart;
     private long _segmentEnd;
     private long _sinceLastPartial;
     private string _lastPartial = "";
 
-    /// <summary>Creates the stage; <paramref name="model"/> null means VAD-only, <paramref name="itn"/> null means no ITN.</summary>
-    public RecognitionStage(IRecognizerModel? model, IInverseTextNormalizer? itn, ItnOptions? itnOptions, PipelineOptions options)
+    /// <summary>
+    /// Creates the stage; <paramref name="model"/> null means VAD-only, <paramref name="itn"/> null means no ITN;
+    /// with <paramref name="hotwords"/> decoding is biased towards them and finals are re-scored.
+    /// </summary>
+    public RecognitionStage(IRecognizerModel? model, IInverseTextNormalizer? itn, ItnOptions? itnOptions, PipelineOptions options, SessionHotwords? hotwords = null)
     {
-        _stream = model?.CreateStream();
+        _hotwords = hotwords ?? SessionHotwords.None;
+        _stream = model?.CreateStream(_hotwords.Hotwords);
         _itn = itn;
         _itnOptions = itnOptions;
         _partialInterval = options.PartialIntervalMs * AudioFrame.SampleRate / 1000;
@@ -84,8 +89,24 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
     {
         var offset = AudioFrame.ToSeconds(_segmentStart);
         var tokens = result.Tokens.Select(t => t with { Start = t.Start + offset, End = t.End + offset }).ToArray();
-        var written = isFinal && _itn is not null && result.Text.Length > 0 ? _itn.Normalize(result.Text, _itnOptions).Text : null;
-        return new TranscriptEvent(_segment, isFinal, result.Text, written, tokens, offset, AudioFrame.ToSeconds(_segmentEnd));
+        var text = result.Text;
+        IReadOnlyList<string> hits = [];
+        if (_hotwords.Phrases.Count > 0)
+        {
+            // Finals are corrected (near-misses rewritten as hotwords); partials only report what they contain.
+            if (isFinal)
+            {
+                var rescored = _hotwords.Rescorer.Rescore(text, _hotwords.Phrases);
+                (text, hits) = (rescored.Text, rescored.Hits);
+            }
+            else
+            {
+                hits = _hotwords.Rescorer.Hits(text, _hotwords.Phrases);
+            }
+        }
+
+        var written = isFinal && _itn is not null && text.Length > 0 ? _itn.Normalize(text, _itnOptions).Text : null;
+        return new TranscriptEvent(_segment, isFinal, text, written, tokens, offset, AudioFrame.ToSeconds(_segmentEnd)) { HotwordsHit = hits };
     }
 
     /// <inheritdoc />

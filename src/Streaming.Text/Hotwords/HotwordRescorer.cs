@@ -46,6 +46,10 @@ public sealed class HotwordRescorer
         return new HotwordRescoreResult(corrected, Hits(TextUnit.Split(corrected), hotwords, phrases), applied);
     }
 
+    /// <summary>Hotwords that occur in <paramref name="text"/> as they are (case-insensitive), without correcting anything.</summary>
+    public IReadOnlyList<string> Hits(string text, IReadOnlyList<string> hotwords) =>
+        Hits(TextUnit.Split(text), hotwords, [.. hotwords.Select(TextUnit.Split)]);
+
     private List<Candidate> Choose(List<TextUnit> units, IReadOnlyList<string> hotwords, List<List<TextUnit>> phrases)
     {
         var candidates = new List<Candidate>();
