@@ -8,4 +8,13 @@ public interface IRecognizerModel : IDisposable
 
     /// <summary>Creates an independent decoding stream; one per session.</summary>
     IRecognitionStream CreateStream();
+
+    /// <summary>
+    /// Creates a stream whose decoding favours <paramref name="hotwords"/> (an empty list is the same as
+    /// <see cref="CreateStream()"/>). Models that cannot bias refuse a non-empty list.
+    /// </summary>
+    /// <exception cref="Hotwords.HotwordException">A phrase cannot be spelled in the model's tokens.</exception>
+    IRecognitionStream CreateStream(IReadOnlyList<Hotwords.Hotword> hotwords) => hotwords.Count == 0
+        ? CreateStream()
+        : throw new NotSupportedException($"Model {Name} does not support hotwords.");
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using Streaming.Asr.Hotwords;
 
 namespace Streaming.Asr;
 
@@ -38,8 +39,13 @@ public sealed class MoonshineModel : IRecognizerModel
     private readonly string _encoderInput;
     private readonly string _encoderOutput;
 
-    private MoonshineModel(string name, InferenceSession encoder, InferenceSession decoder, SentencePieceVocabulary vocabulary)
+    private readonly RecognizerOptions _options;
+    private readonly Lazy<HotwordTokenizer> _tokenizer;
+
+    private MoonshineModel(string name, InferenceSession encoder, InferenceSession decoder, SentencePieceVocabulary vocabulary, RecognizerOptions options)
     {
+        _options = options;
+        _tokenizer = new Lazy<HotwordTokenizer>(() => new HotwordTokenizer(vocabulary.Pieces()));
         Name = name;
         _encoder = encoder;
         _decoder = decoder;
@@ -69,11 +75,6 @@ public sealed class MoonshineModel : IRecognizerModel
     {
         options ??= new RecognizerOptions();
         options.Validate();
-        if (options.DecodingMethod != RecognizerOptions.GreedySearch)
-        {
-            throw new NotSupportedException($"Moonshine supports only {RecognizerOptions.GreedySearch}, not {options.DecodingMethod}.");
-        }
-
         var vocabulary = SentencePieceVocabulary.Load(Path.Combine(directory, VocabularyFile));
         var encoder = OnnxSessionFactory.Open(Path.Combine(directory, EncoderFile), options);
         try
@@ -82,7 +83,7 @@ public sealed class MoonshineModel : IRecognizerModel
             try
             {
                 string name = "moonshine:" + Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
-                return new MoonshineModel(name, encoder, decoder, vocabulary);
+                return new MoonshineModel(name, encoder, decoder, vocabulary, options);
             }
             catch
             {
@@ -98,7 +99,24 @@ public sealed class MoonshineModel : IRecognizerModel
     }
 
     /// <inheritdoc />
-    public IRecognitionStream CreateStream() => new MoonshineStream(this);
+    public IRecognitionStream CreateStream() => CreateStream([]);
+
+    /// <summary>
+    /// Creates a stream; with hotwords, or with <see cref="RecognizerOptions.ModifiedBeamSearch"/> configured,
+    /// partials and finals use beam search (hotwords fused through a <see cref="ContextGraph"/>), otherwise greedy search.
+    /// </summary>
+    public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords)
+    {
+        var graph = hotwords.Count == 0 ? null : ContextGraph.Build(hotwords, HotwordTokenizer, _options.HotwordBoost);
+        bool beam = graph is not null || _options.DecodingMethod == RecognizerOptions.ModifiedBeamSearch;
+        IMoonshineDecoder decoder = beam
+            ? new MoonshineBeamDecoder(this, _options.BeamSize, graph)
+            : new MoonshineGreedyDecoder(this);
+        return new MoonshineStream(this, decoder);
+    }
+
+    /// <summary>Spells hotwords in this model's vocabulary.</summary>
+    public HotwordTokenizer HotwordTokenizer => _tokenizer.Value;
 
     /// <summary>Most tokens worth generating for this much audio.</summary>
     public static int MaxTokensFor(int samples) => Math.Max(1, (int)Math.Ceiling(samples * MaxTokensPerSecond / SampleRate));

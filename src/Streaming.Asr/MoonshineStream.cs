@@ -13,17 +13,17 @@ namespace Streaming.Asr;
 public sealed class MoonshineStream : IRecognitionStream
 {
     private readonly MoonshineModel _model;
-    private readonly MoonshineGreedyDecoder _decoder;
+    private readonly IMoonshineDecoder _decoder;
     private readonly StablePrefix _prefix = new();
     private float[] _audio = new float[MoonshineModel.SampleRate * 4];
     private int _length;
     private bool _changed;
     private RecognitionResult _last = RecognitionResult.Empty;
 
-    internal MoonshineStream(MoonshineModel model)
+    internal MoonshineStream(MoonshineModel model, IMoonshineDecoder decoder)
     {
         _model = model;
-        _decoder = new MoonshineGreedyDecoder(model);
+        _decoder = decoder;
     }
 
     /// <summary>Seconds of audio buffered for the current segment.</summary>

@@ -6,7 +6,7 @@ public sealed class RecognizerOptions
     /// <summary>Name of greedy search, the default decoding method.</summary>
     public const string GreedySearch = "greedy_search";
 
-    /// <summary>Name of modified beam search (transducer models only).</summary>
+    /// <summary>Name of beam search (modified beam search for transducers, plain beam search for Moonshine).</summary>
     public const string ModifiedBeamSearch = "modified_beam_search";
 
     /// <summary>Threads ONNX Runtime may use inside one operator; 1 suits many concurrent sessions.</summary>
@@ -17,6 +17,9 @@ public sealed class RecognizerOptions
 
     /// <summary>Number of hypotheses kept by modified beam search.</summary>
     public int BeamSize { get; set; } = 4;
+
+    /// <summary>Default hotword bonus per matched token (log-probability units) for phrases without their own boost.</summary>
+    public float HotwordBoost { get; set; } = 3f;
 
     /// <summary>Throws <see cref="ArgumentException"/> when an option is out of range.</summary>
     public void Validate()
@@ -30,6 +33,11 @@ public sealed class RecognizerOptions
         {
             throw new ArgumentException(
                 $"DecodingMethod must be '{GreedySearch}' or '{ModifiedBeamSearch}', got '{DecodingMethod}'.");
+        }
+
+        if (!float.IsFinite(HotwordBoost) || HotwordBoost <= 0 || HotwordBoost > 100)
+        {
+            throw new ArgumentException($"HotwordBoost must be in (0, 100], got {HotwordBoost}.");
         }
 
         if (BeamSize < 1)

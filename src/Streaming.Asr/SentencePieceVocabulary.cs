@@ -47,6 +47,18 @@ public sealed class SentencePieceVocabulary
     /// <summary>Creates a vocabulary from pieces in id order.</summary>
     public static SentencePieceVocabulary FromPieces(IEnumerable<string> pieces) => new([.. pieces]);
 
+    /// <summary>Pieces that produce text, with <c>▁</c> marking a word start, and their ids (for <see cref="Hotwords.HotwordTokenizer"/>).</summary>
+    public IEnumerable<KeyValuePair<string, int>> Pieces()
+    {
+        for (int i = 0; i < _texts.Length; i++)
+        {
+            if (_bytes[i] != -2)
+            {
+                yield return new(_texts[i].Replace(' ', '▁'), i);
+            }
+        }
+    }
+
     /// <summary>Whether the id produces no text (control piece or outside the vocabulary).</summary>
     public bool IsSilent(int id) => (uint)id >= (uint)_texts.Length || _bytes[id] == -2;
 

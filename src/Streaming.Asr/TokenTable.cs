@@ -39,6 +39,18 @@ public sealed class TokenTable
     /// <summary>The raw symbol of an id.</summary>
     public string this[int id] => _symbols[id];
 
+    /// <summary>Symbols that produce text and their ids (for <see cref="Hotwords.HotwordTokenizer"/>).</summary>
+    public IEnumerable<KeyValuePair<string, int>> Pieces()
+    {
+        for (int i = 0; i < _symbols.Length; i++)
+        {
+            if (_bytes[i] != -2)
+            {
+                yield return new(_symbols[i], i);
+            }
+        }
+    }
+
     /// <summary>Loads a <c>tokens.txt</c> file.</summary>
     public static TokenTable Load(string path) => Parse(File.ReadAllLines(path, Encoding.UTF8), path);
 

@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using Streaming.Asr.Hotwords;
 
 namespace Streaming.Asr;
 
@@ -89,7 +90,11 @@ public sealed class TransducerModel : IRecognizerModel
     }
 
     /// <inheritdoc />
-    public IRecognitionStream CreateStream() => new TransducerStream(this);
+    public IRecognitionStream CreateStream() => new TransducerStream(this, null);
+
+    /// <summary>Creates a stream; hotwords are fused into modified beam search through a <see cref="ContextGraph"/>.</summary>
+    public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords) => new TransducerStream(
+        this, hotwords.Count == 0 ? null : ContextGraph.Build(hotwords, new HotwordTokenizer(Tokens.Pieces()), Options.HotwordBoost));
 
     /// <inheritdoc />
     public void Dispose()

@@ -1,13 +1,19 @@
+using Streaming.Asr.Hotwords;
+
 namespace Streaming.Asr;
 
 /// <summary>
 /// Modified beam search (at most one non-blank symbol per frame): each frame, every hypothesis is
 /// extended by every symbol, the best <c>beamSize</c> extensions are kept, and extensions with the same
-/// token sequence are merged by adding their probabilities (log-sum-exp of log-probabilities).
+/// token sequence are merged by adding their probabilities (log-sum-exp of log-probabilities). With a
+/// <see cref="ContextGraph"/>, hotword bonuses join the ranking (shallow fusion): each hypothesis carries its
+/// graph state and context score next to its acoustic log-probability, and the best hypothesis is chosen
+/// after unfinished hotword prefixes have given their credit back.
 /// </summary>
 public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
 {
     private readonly ITransducerJoint _joint;
+    private readonly ContextGraph? _graph;
     private readonly int _beamSize;
     private readonly float[] _logits;
     private readonly float[] _logProbs;
@@ -15,11 +21,15 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
     private List<Hypothesis> _beam = [];
     private int _frame;
 
-    /// <summary>Creates a search over <paramref name="joint"/> keeping <paramref name="beamSize"/> hypotheses.</summary>
-    public TransducerModifiedBeamDecoder(ITransducerJoint joint, int beamSize)
+    /// <summary>
+    /// Creates a search over <paramref name="joint"/> keeping <paramref name="beamSize"/> hypotheses, biased
+    /// towards the phrases of <paramref name="graph"/> when one is given.
+    /// </summary>
+    public TransducerModifiedBeamDecoder(ITransducerJoint joint, int beamSize, ContextGraph? graph = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(beamSize, 1);
         _joint = joint;
+        _graph = graph;
         _beamSize = beamSize;
         _logits = new float[joint.VocabularySize];
         _logProbs = new float[joint.VocabularySize];
@@ -30,7 +40,7 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
     /// <inheritdoc />
     public IReadOnlyList<TransducerToken> Best => BestHypothesis.Tokens;
 
-    /// <summary>Log-probability of the best hypothesis (summed over merged alignments).</summary>
+    /// <summary>Acoustic log-probability of the best hypothesis (summed over merged alignments), without hotword bonuses.</summary>
     public double BestLogProbability => BestHypothesis.LogProbability;
 
     /// <summary>
@@ -58,7 +68,7 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
         }
     }
 
-    private Hypothesis BestHypothesis => _beam.MaxBy(h => h.LogProbability)!;
+    private Hypothesis BestHypothesis => _beam.MaxBy(h => h.Score + (_graph?.Finish(h.ContextState) ?? 0))!;
 
     /// <inheritdoc />
     public void Advance(ReadOnlySpan<float> encoderFrames, int dimension)
@@ -90,19 +100,26 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
             Softmax.LogSoftmax(_logits, _logProbs);
             for (int k = 0; k < _logProbs.Length; k++)
             {
-                count = Insert(new Candidate(hypothesis.LogProbability + _logProbs[k], h, k, _logProbs[k]), count);
+                int state = hypothesis.ContextState;
+                float bonus = 0;
+                if (_graph is not null && k != _joint.BlankId)
+                {
+                    state = _graph.Step(state, k, out bonus);
+                }
+
+                count = Insert(new Candidate(hypothesis.Score + _logProbs[k] + bonus, h, k, _logProbs[k], state, bonus), count);
             }
         }
 
         var next = new Dictionary<string, Hypothesis>(count);
         for (int i = 0; i < count; i++)
         {
-            var (score, h, k, logProb) = _top[i];
-            var extended = Extend(_beam[h], k, score, logProb);
+            var candidate = _top[i];
+            var extended = Extend(_beam[candidate.Hypothesis], candidate);
             if (next.TryGetValue(extended.Key, out var existing))
             {
-                // Same tokens reached by another alignment: the probabilities add.
-                existing.LogProbability = LogAdd(existing.LogProbability, score);
+                // Same tokens reached by another alignment: the probabilities add (the context is the same).
+                existing.LogProbability = LogAdd(existing.LogProbability, extended.LogProbability);
             }
             else
             {
@@ -113,18 +130,29 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
         _beam = [.. next.Values];
     }
 
-    private Hypothesis Extend(Hypothesis parent, int k, double score, float logProb)
+    private Hypothesis Extend(Hypothesis parent, Candidate candidate)
     {
+        int k = candidate.Token;
+        double logProbability = parent.LogProbability + candidate.TokenLogProbability;
         if (k == _joint.BlankId)
         {
-            return new Hypothesis(parent.Tokens, parent.Context, score, parent.Key) { Prediction = parent.Prediction };
+            return new Hypothesis(parent.Tokens, parent.Context, logProbability, parent.Key)
+            {
+                Prediction = parent.Prediction,
+                ContextState = parent.ContextState,
+                ContextScore = parent.ContextScore,
+            };
         }
 
         var context = new long[parent.Context.Length];
         parent.Context.AsSpan(1).CopyTo(context);
         context[^1] = k;
-        var token = new TransducerToken(k, _frame, MathF.Exp(logProb));
-        return new Hypothesis([.. parent.Tokens, token], context, score, parent.Key + "," + k);
+        var token = new TransducerToken(k, _frame, MathF.Exp(candidate.TokenLogProbability));
+        return new Hypothesis([.. parent.Tokens, token], context, logProbability, parent.Key + "," + k)
+        {
+            ContextState = candidate.ContextState,
+            ContextScore = parent.ContextScore + candidate.Bonus,
+        };
     }
 
     /// <summary>Keeps <see cref="_top"/> sorted best-first with at most beam-size entries; returns the new count.</summary>
@@ -152,7 +180,7 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
         return max + Math.Log(Math.Exp(a - max) + Math.Exp(b - max));
     }
 
-    private readonly record struct Candidate(double Score, int Hypothesis, int Token, float TokenLogProbability);
+    private readonly record struct Candidate(double Score, int Hypothesis, int Token, float TokenLogProbability, int ContextState, float Bonus);
 
     private sealed class Hypothesis(TransducerToken[] tokens, long[] context, double logProbability, string key)
     {
@@ -160,7 +188,17 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
 
         public long[] Context { get; } = context;
 
+        /// <summary>Acoustic log-probability, summed over merged alignments.</summary>
         public double LogProbability { get; set; } = logProbability;
+
+        /// <summary>State in the context graph (its root without one).</summary>
+        public int ContextState { get; init; }
+
+        /// <summary>Hotword bonuses collected so far.</summary>
+        public double ContextScore { get; init; }
+
+        /// <summary>What the search ranks by.</summary>
+        public double Score => LogProbability + ContextScore;
 
         /// <summary>Identity of the token sequence, for merging.</summary>
         public string Key { get; } = key;

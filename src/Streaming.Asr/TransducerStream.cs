@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using Streaming.Asr.Hotwords;
 
 namespace Streaming.Asr;
 
@@ -26,15 +27,16 @@ public sealed class TransducerStream : IRecognitionStream
     private int _nextFrame;
     private double _secondsPerEncoderFrame;
 
-    internal TransducerStream(TransducerModel model)
+    internal TransducerStream(TransducerModel model, ContextGraph? graph)
     {
         _model = model;
         _fbank = new FbankExtractor(_fbankOptions);
         var m = model.Metadata;
         _state = new ZipformerEncoderState(m, model.FeatureDimension);
         _joint = new OnnxTransducerJoint(model.Decoder, model.Joiner, m.ContextSize, model.Tokens.BlankId, model.EncoderDimension, model.VocabularySize);
-        _search = model.Options.DecodingMethod == RecognizerOptions.ModifiedBeamSearch
-            ? new TransducerModifiedBeamDecoder(_joint, model.Options.BeamSize)
+        // Hotwords need a beam to act on, so they select modified beam search whatever the configured method.
+        _search = graph is not null || model.Options.DecodingMethod == RecognizerOptions.ModifiedBeamSearch
+            ? new TransducerModifiedBeamDecoder(_joint, model.Options.BeamSize, graph)
             : new TransducerGreedyDecoder(_joint);
         _encoderInputs = [.. model.Encoder.InputNames];
         _encoderOutputs = [.. model.Encoder.OutputNames];

@@ -8,12 +8,11 @@ internal static class FileTranscriber
     public static async Task<List<TranscriptEvent>> TranscribeAsync(
         SpeechEngine engine,
         float[] samples,
-        int rate,
-        bool itn,
+        SessionSettings settings,
         Action<long>? onPacket,
         CancellationToken cancellationToken)
     {
-        await using var pipeline = engine.Sessions.Create(new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate), Itn: itn), cancellationToken);
+        await using var pipeline = engine.Sessions.Create(settings, cancellationToken);
         var finals = new List<TranscriptEvent>();
         var reading = Task.Run(
             async () =>
@@ -28,7 +27,7 @@ internal static class FileTranscriber
             },
             cancellationToken);
 
-        await AudioFeeder.FeedAsync(pipeline, samples, rate, onPacket: onPacket, cancellationToken: cancellationToken);
+        await AudioFeeder.FeedAsync(pipeline, samples, settings.Format.SampleRate, onPacket: onPacket, cancellationToken: cancellationToken);
         await reading;
         await pipeline.Completion;
         return finals;

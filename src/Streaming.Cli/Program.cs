@@ -26,6 +26,7 @@ app.Configure(config =>
     {
         eval.SetDescription("Measure recognition accuracy.");
         eval.AddCommand<EvalWerCommand>("wer").WithDescription("Word error rate of the English test sets through the full pipeline.");
+        eval.AddCommand<EvalHotwordsCommand>("hotwords").WithDescription("Hotword recall and WER with and without biasing.");
     });
 });
 

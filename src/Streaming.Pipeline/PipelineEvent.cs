@@ -33,4 +33,7 @@ public sealed record TranscriptEvent(
     /// final); only the tail after them may still change.
     /// </summary>
     public int StableTokenCount { get; init; }
+
+    /// <summary>Hotwords present in <see cref="Text"/>, recognised or (finals only) corrected by re-scoring.</summary>
+    public IReadOnlyList<string> HotwordsHit { get; init; } = [];
 }

@@ -26,6 +26,8 @@ public sealed class SessionPipeline : IAsyncDisposable
 
     internal SessionPipeline(
         SessionSettings settings,
+        IReadOnlyList<Asr.Hotwords.Hotword> hotwords,
+        Text.Hotwords.HotwordRescorer rescorer,
         SileroVadModel vadModel,
         VadOptions vadOptions,
         IRecognizerModel? recognizer,
@@ -34,6 +36,8 @@ public sealed class SessionPipeline : IAsyncDisposable
         EndpointOptions endpoint,
         CancellationToken cancellationToken)
     {
+        // First: creating the recognition stream can refuse the session's hotwords, and nothing is held yet.
+        _recognition = new RecognitionStage(recognizer, itn, settings.ItnOptions, options, endpoint, new SessionHotwords(hotwords, rescorer));
         _cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _input = Bounded<ReadOnlyMemory<byte>>(options.InputCapacity, singleWriter: false);
         var decoded = Bounded<float[]>(options.StageCapacity);
@@ -44,7 +48,6 @@ public sealed class SessionPipeline : IAsyncDisposable
         _decode = new DecodeStage(settings.Format);
         var resample = new ResampleStage(settings.Format.SampleRate);
         _vad = new VadStage(vadModel, vadOptions);
-        _recognition = new RecognitionStage(recognizer, itn, settings.ItnOptions, options, endpoint);
 
         var token = _cts.Token;
         Completion = Task.WhenAll(

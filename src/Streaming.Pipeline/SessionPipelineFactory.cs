@@ -15,15 +15,21 @@ public sealed class SessionPipelineFactory
     private readonly IRecognizerModel? _recognizer;
     private readonly IInverseTextNormalizer? _itn;
     private readonly PipelineOptions _options;
+    private readonly HotwordService _hotwords;
 
-    /// <summary>Creates the factory; a null <paramref name="recognizer"/> gives VAD-only sessions.</summary>
+    /// <summary>
+    /// Creates the factory; a null <paramref name="recognizer"/> gives VAD-only sessions, a null
+    /// <paramref name="hotwords"/> means no global hotword list and default re-scoring.
+    /// </summary>
     public SessionPipelineFactory(
         SileroVadModel vad,
         VadOptions vadOptions,
         IRecognizerModel? recognizer,
         IInverseTextNormalizer? itn,
-        PipelineOptions options)
+        PipelineOptions options,
+        HotwordService? hotwords = null)
     {
+        _hotwords = hotwords ?? HotwordService.None;
         vadOptions.Validate();
         options.Validate();
         _vad = vad;
@@ -34,6 +40,7 @@ public sealed class SessionPipelineFactory
     }
 
     /// <summary>Starts a pipeline for one session; it stops when completed, cancelled or disposed.</summary>
+    /// <exception cref="ArgumentException">The format is unsupported, or a hotword is malformed or cannot be spelled by the model (<see cref="Asr.Hotwords.HotwordException"/>).</exception>
     public SessionPipeline Create(SessionSettings settings, CancellationToken cancellationToken = default)
     {
         settings.Format.Validate();
@@ -43,8 +50,11 @@ public sealed class SessionPipelineFactory
         // The VAD's closing silence is the endpoint's trailing silence; its hard cut stays behind the endpoint's
         // own maximum-length cut, which looks for a quiet point first.
         var vadOptions = _vadOptions.ForSession(endpoint.MaxTrailingSilenceMs, endpoint.MaxUtteranceMs + 1_000);
+        var hotwords = _hotwords.ForSession(settings.Hotwords);
         return new SessionPipeline(
             settings,
+            hotwords,
+            _hotwords.Rescorer,
             _vad,
             vadOptions,
             _recognizer,

@@ -6,5 +6,9 @@ namespace Streaming.Pipeline;
 /// <param name="Format">Codec and rate of the audio it will send.</param>
 /// <param name="Itn">Whether finals carry a written form.</param>
 /// <param name="ItnOptions">ITN class toggles and digit options; null for the defaults.</param>
+/// <param name="Hotwords">
+/// Phrases to favour in this session, one per entry (<c>phrase</c> or <c>phrase :BOOST</c>), added to the
+/// global list; null or empty for the global list alone.
+/// </param>
 /// <param name="Endpoint">Endpoint overrides; null keeps the server's <see cref="PipelineOptions.Endpoint"/>.</param>
-public sealed record SessionSettings(AudioInputFormat Format, bool Itn = true, ItnOptions? ItnOptions = null, EndpointSettings? Endpoint = null);
+public sealed record SessionSettings(AudioInputFormat Format, bool Itn = true, ItnOptions? ItnOptions = null, IReadOnlyList<string>? Hotwords = null, EndpointSettings? Endpoint = null);

@@ -1,6 +1,8 @@
 using Streaming.Asr;
+using Streaming.Asr.Hotwords;
 using Streaming.Asr.Vad;
 using Streaming.Text;
+using Streaming.Text.Hotwords;
 
 namespace Streaming.Pipeline;
 
@@ -26,12 +28,24 @@ public sealed class SpeechEngine : IDisposable
     /// <summary>Name of the loaded recogniser, or null in VAD-only mode.</summary>
     public string? RecognizerName => _recognizer?.Name;
 
-    /// <summary>Loads everything the options name; errors say which file or setting is wrong.</summary>
-    public static SpeechEngine Load(SpeechEngineOptions options, VadOptions vadOptions, PipelineOptions pipelineOptions)
+    /// <summary>
+    /// Loads everything the options name; errors say which file or setting is wrong. <paramref name="log"/>
+    /// receives hotword-list loads and reload failures (standard error when null).
+    /// </summary>
+    public static SpeechEngine Load(
+        SpeechEngineOptions options,
+        VadOptions vadOptions,
+        PipelineOptions pipelineOptions,
+        HotwordRescoreOptions? hotwordOptions = null,
+        Action<string>? log = null)
     {
         options.Validate();
         vadOptions.Validate();
         pipelineOptions.Validate();
+        var rescorer = new HotwordRescorer(hotwordOptions);
+        var globalHotwords = string.IsNullOrEmpty(options.HotwordsFile)
+            ? null
+            : new HotwordFileSource(options.HotwordsFile, log ?? Console.Error.WriteLine);
         var models = ModelDirectory.Locate(options.ModelsDirectory);
         var vad = new SileroVadModel(vadOptions.ModelPath ?? SileroVadModel.BundledPath(models));
         IRecognizerModel? recognizer = null;
@@ -46,11 +60,12 @@ public sealed class SpeechEngine : IDisposable
                         IntraOpThreads = options.IntraOpThreads,
                         DecodingMethod = options.DecodingMethod,
                         BeamSize = options.BeamSize,
+                        HotwordBoost = options.HotwordBoost,
                     });
             }
 
             var itn = InverseTextNormalizer.For(options.Language);
-            var sessions = new SessionPipelineFactory(vad, vadOptions, recognizer, itn, pipelineOptions);
+            var sessions = new SessionPipelineFactory(vad, vadOptions, recognizer, itn, pipelineOptions, new HotwordService(globalHotwords, rescorer));
             return new SpeechEngine(vad, recognizer, sessions);
         }
         catch

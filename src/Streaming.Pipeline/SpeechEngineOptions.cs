@@ -21,13 +21,23 @@ public sealed class SpeechEngineOptions
     [RegularExpression("^(zh|en|auto)$", ErrorMessage = "Language must be zh, en or auto.")]
     public string Language { get; set; } = "en";
 
-    /// <summary>"greedy_search" or "modified_beam_search" (transducer models).</summary>
+    /// <summary>"greedy_search" or "modified_beam_search" (beam search; sessions with hotwords always use it).</summary>
     [RegularExpression("^(greedy_search|modified_beam_search)$", ErrorMessage = "DecodingMethod must be greedy_search or modified_beam_search.")]
     public string DecodingMethod { get; set; } = "greedy_search";
 
-    /// <summary>Beam size for modified beam search.</summary>
+    /// <summary>Beam size for beam search.</summary>
     [Range(1, 64)]
     public int BeamSize { get; set; } = 4;
+
+    /// <summary>
+    /// Global hotword list file (one phrase a line, optional <c> :BOOST</c>), merged into every session's list and
+    /// re-read when it changes; null for none.
+    /// </summary>
+    public string? HotwordsFile { get; set; }
+
+    /// <summary>Bonus per matched hotword token (log-probability units) for phrases without their own boost.</summary>
+    [Range(0.1, 20.0)]
+    public float HotwordBoost { get; set; } = 3f;
 
     /// <summary>ONNX Runtime intra-op threads per model run.</summary>
     [Range(1, 256)]

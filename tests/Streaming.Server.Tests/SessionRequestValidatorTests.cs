@@ -17,7 +17,7 @@ public sealed class SessionRequestValidatorTests
         Assert.Equal("en", plan.Language);
         Assert.Equal(new AudioInputFormat(AudioCodec.Opus, 48000), plan.Settings.Format);
         Assert.False(plan.Settings.Itn);
-        Assert.Equal(["abc"], plan.Hotwords);
+        Assert.Equal(["abc"], plan.Settings.Hotwords);
     }
 
     [Theory]
@@ -61,9 +61,22 @@ public sealed class SessionRequestValidatorTests
     public void Endpoint_settings_out_of_range_are_refused()
     {
         var error = Assert.Throws<SessionRefusedException>(() =>
-            _validator.Validate(new SessionRequest { Endpoint = new EndpointSettings { MaxTrailingSilenceMs = 20 } }));
+            _validator.Validate(new SessionRequest { Endpoint = new Protocol.EndpointSettings { MaxTrailingSilenceMs = 20 } }));
 
         Assert.Contains("maxTrailingSilenceMs 20 is out of range", error.Message);
+    }
+
+    [Fact]
+    public void Endpoint_and_hotwords_reach_the_pipeline_settings()
+    {
+        var plan = _validator.Validate(new SessionRequest
+        {
+            Hotwords = ["JFK"],
+            Endpoint = new Protocol.EndpointSettings { MaxTrailingSilenceMs = 800, MaxUtteranceMs = 15_000 },
+        });
+
+        Assert.Equal(["JFK"], plan.Settings.Hotwords);
+        Assert.Equal(new Pipeline.EndpointSettings(800, 15_000), plan.Settings.Endpoint);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class EvalWerCommand : AsyncCommand<EvalWerCommand.Settings>
             {
                 var (samples, rate) = WavReader.ReadAllMono(item.AudioPath);
                 var clock = Stopwatch.StartNew();
-                var finals = await FileTranscriber.TranscribeAsync(engine, samples, rate, itn: false, onPacket: null, cancellationToken);
+                var finals = await FileTranscriber.TranscribeAsync(engine, samples, new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate), Itn: false), onPacket: null, cancellationToken);
                 var elapsed = clock.Elapsed.TotalSeconds;
                 var hypothesis = string.Join(" ", finals.Select(f => f.Text));
                 var reference = WordErrorRate.Normalise(item.Reference);

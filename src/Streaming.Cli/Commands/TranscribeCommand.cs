@@ -30,6 +30,11 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
         [CommandOption("--no-itn")]
         [Description("Print the text as recognised, without the written form (ITN)")]
         public bool NoItn { get; init; }
+
+        /// <summary>Session hotword list.</summary>
+        [CommandOption("--hotwords <FILE>")]
+        [Description("Hotword list (one phrase a line, optional ' :BOOST'): biases decoding and corrects near-misses in finals")]
+        public string? Hotwords { get; init; }
     }
 
     /// <inheritdoc />
@@ -37,10 +42,12 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
     {
         var (samples, rate) = WavReader.ReadAllMono(settings.File);
         using var engine = settings.LoadEngine();
+        string[]? hotwords = settings.Hotwords is null ? null : HotwordFile.ReadLines(settings.Hotwords);
+        var session = new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate), Itn: !settings.NoItn, Hotwords: hotwords);
 
         List<TranscriptEvent> finals = [];
         await ConsoleProgress.RunAsync("Transcribing", samples.Length, async report =>
-            finals = await FileTranscriber.TranscribeAsync(engine, samples, rate, !settings.NoItn, report, cancellationToken));
+            finals = await FileTranscriber.TranscribeAsync(engine, samples, session, report, cancellationToken));
 
         var text = string.Join(" ", finals.Select(f => f.ItnText ?? f.Text).Where(t => t.Length > 0));
         if (settings.Json)
@@ -58,6 +65,7 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
                         end = Math.Round(f.End, 3),
                         text = f.Text,
                         itnText = f.ItnText,
+                        hotwordsHit = f.HotwordsHit,
                         tokens = f.Tokens.Select(t => new { text = t.Text, start = Math.Round(t.Start, 3), end = Math.Round(t.End, 3), confidence = Math.Round(t.Confidence, 3) }),
                     }),
                 },

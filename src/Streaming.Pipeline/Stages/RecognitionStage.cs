@@ -31,16 +31,27 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
     private readonly int _maxUtterance;
     private readonly int _holdFrom;
     private readonly List<float> _held = [];
+    private readonly SessionHotwords _hotwords;
     private int _segment = -1;
     private long _segmentStart;
     private int _fed;
     private string _lastPartial = "";
 
-    /// <summary>Creates the stage; <paramref name="model"/> null means VAD-only, <paramref name="itn"/> null means no ITN.</summary>
-    public RecognitionStage(IRecognizerModel? model, IInverseTextNormalizer? itn, ItnOptions? itnOptions, PipelineOptions options, EndpointOptions endpoint)
+    /// <summary>
+    /// Creates the stage; <paramref name="model"/> null means VAD-only, <paramref name="itn"/> null means no ITN;
+    /// with <paramref name="hotwords"/> decoding is biased towards them and finals are re-scored.
+    /// </summary>
+    public RecognitionStage(
+        IRecognizerModel? model,
+        IInverseTextNormalizer? itn,
+        ItnOptions? itnOptions,
+        PipelineOptions options,
+        EndpointOptions endpoint,
+        SessionHotwords? hotwords = null)
     {
         _endpoint = new EndpointDetector(endpoint);
-        _stream = model?.CreateStream();
+        _hotwords = hotwords ?? SessionHotwords.None;
+        _stream = model?.CreateStream(_hotwords.Hotwords);
         _itn = itn;
         _itnOptions = itnOptions;
         _cadence = new PartialCadence(options.PartialIntervalMs, options.PartialLoadPercent, AudioFrame.SampleRate);
@@ -167,10 +178,27 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
     {
         var offset = AudioFrame.ToSeconds(_segmentStart);
         var tokens = result.Tokens.Select(t => t with { Start = t.Start + offset, End = t.End + offset }).ToArray();
-        var written = isFinal && _itn is not null && result.Text.Length > 0 ? _itn.Normalize(result.Text, _itnOptions).Text : null;
-        return new TranscriptEvent(_segment, isFinal, result.Text, written, tokens, offset, AudioFrame.ToSeconds(_segmentStart + _fed))
+        var text = result.Text;
+        IReadOnlyList<string> hits = [];
+        if (_hotwords.Phrases.Count > 0)
+        {
+            // Finals are corrected (near-misses rewritten as hotwords); partials only report what they contain.
+            if (isFinal)
+            {
+                var rescored = _hotwords.Rescorer.Rescore(text, _hotwords.Phrases);
+                (text, hits) = (rescored.Text, rescored.Hits);
+            }
+            else
+            {
+                hits = _hotwords.Rescorer.Hits(text, _hotwords.Phrases);
+            }
+        }
+
+        var written = isFinal && _itn is not null && text.Length > 0 ? _itn.Normalize(text, _itnOptions).Text : null;
+        return new TranscriptEvent(_segment, isFinal, text, written, tokens, offset, AudioFrame.ToSeconds(_segmentStart + _fed))
         {
             StableTokenCount = result.StableTokenCount,
+            HotwordsHit = hits,
         };
     }
 

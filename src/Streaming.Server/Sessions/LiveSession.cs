@@ -205,7 +205,7 @@ public sealed class LiveSession
                     _metrics.ResultLatency(transcript.IsFinal, latency);
                 }
 
-                Broadcast(SessionEventMapper.Map(Id, pipelineEvent, Plan.Hotwords));
+                Broadcast(SessionEventMapper.Map(Id, pipelineEvent));
             }
         }
         catch (Exception ex)

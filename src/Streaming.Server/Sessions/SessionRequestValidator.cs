@@ -38,7 +38,8 @@ public sealed class SessionRequestValidator(ServerOptions options, IReadOnlyList
             throw new SessionRefusedException(ex.Message);
         }
 
-        return new SessionPlan(language, new SessionSettings(format, request.Itn), ValidateHotwords(request.Hotwords), ValidateEndpoint(request.Endpoint));
+        var settings = new SessionSettings(format, request.Itn, Hotwords: ValidateHotwords(request.Hotwords), Endpoint: ValidateEndpoint(request.Endpoint));
+        return new SessionPlan(language, settings);
     }
 
     private string[] ValidateHotwords(string[]? hotwords)
@@ -74,7 +75,7 @@ public sealed class SessionRequestValidator(ServerOptions options, IReadOnlyList
         return cleaned;
     }
 
-    private static EndpointSettings? ValidateEndpoint(EndpointSettings? endpoint)
+    private static Pipeline.EndpointSettings? ValidateEndpoint(Protocol.EndpointSettings? endpoint)
     {
         if (endpoint?.MaxTrailingSilenceMs is { } silence and (< 50 or > 10_000))
         {
@@ -86,6 +87,6 @@ public sealed class SessionRequestValidator(ServerOptions options, IReadOnlyList
             throw new SessionRefusedException($"endpoint.maxUtteranceMs {utterance} is out of range 1000..600000.");
         }
 
-        return endpoint;
+        return endpoint is null ? null : new Pipeline.EndpointSettings(endpoint.MaxTrailingSilenceMs, endpoint.MaxUtteranceMs);
     }
 }

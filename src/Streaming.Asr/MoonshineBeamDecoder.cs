@@ -1,0 +1,239 @@
+using Microsoft.ML.OnnxRuntime;
+using Streaming.Asr.Hotwords;
+
+namespace Streaming.Asr;
+
+/// <summary>
+/// Beam search over Moonshine's decoder with optional hotword shallow fusion: each hypothesis carries its
+/// own self-attention KV cache (the outputs of the decoder run that produced it), its log-probability plus
+/// context-graph bonus, and its <see cref="ContextGraph"/> state. Each step extends every hypothesis by its
+/// <c>beam</c> most likely tokens and by every token that starts or continues a hotword (so a hotword the
+/// model ranks low can still enter the beam), keeps the best <c>beam</c> extensions, and runs the decoder
+/// once per surviving hypothesis. The merged decoder is exported for batch 1 with per-call cache shapes,
+/// so hypotheses are run one after another rather than batched. Search stops when <c>beam</c> hypotheses
+/// have ended and the best ended one scores at least as well as every open one.
+/// </summary>
+internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
+{
+    private readonly MoonshineDecoderRunner _runner;
+    private readonly int _beamSize;
+    private readonly ContextGraph? _graph;
+    private readonly HashSet<int> _biased = [];
+    private readonly Stack<float[]> _spare = new();
+    private readonly Candidate[] _top;
+    private readonly int[] _best;
+
+    public MoonshineBeamDecoder(MoonshineModel model, int beamSize, ContextGraph? graph)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(beamSize, 1);
+        _runner = new MoonshineDecoderRunner(model);
+        _beamSize = beamSize;
+        _graph = graph;
+        _top = new Candidate[beamSize];
+        _best = new int[beamSize];
+    }
+
+    public RunOptions RunOptions => _runner.RunOptions;
+
+    /// <inheritdoc />
+    public List<ScoredToken> Decode(OrtValue hiddenStates, int maxTokens, IReadOnlyList<ScoredToken> forced)
+    {
+        using var prompt = _runner.RunPrompt(hiddenStates, forced);
+        int vocab = (int)prompt[0].GetTensorTypeAndShape().Shape[^1];
+        ReadOnlySpan<float> logits = prompt[0].GetTensorDataAsSpan<float>();
+        var prefix = new ScoredToken[forced.Count];
+        int state = 0;
+        double bonus = 0;
+        for (int i = 0; i < forced.Count; i++)
+        {
+            int id = forced[i].Id;
+            prefix[i] = new ScoredToken(id, Softmax.Probability(logits.Slice(i * vocab, vocab), id));
+            if (_graph is not null)
+            {
+                state = _graph.Step(state, id, out float b);
+                bonus += b;
+            }
+        }
+
+        var beam = new List<Hypothesis> { new(prefix, bonus, state, null, LogProbabilities(logits.Slice(forced.Count * vocab, vocab))) };
+        var ended = new List<Hypothesis>();
+        try
+        {
+            while (beam.Count > 0 && !Settled(beam, ended))
+            {
+                beam = Advance(beam, ended, hiddenStates, prompt, maxTokens);
+            }
+        }
+        finally
+        {
+            beam.ForEach(Release);
+        }
+
+        var best = ended.Count > 0 ? ended.MaxBy(h => h.Score)! : null;
+        return best is null ? [.. prefix] : [.. best.Tokens];
+    }
+
+    public void Dispose() => _runner.Dispose();
+
+    private bool Settled(List<Hypothesis> beam, List<Hypothesis> ended) =>
+        ended.Count >= _beamSize && ended.Max(h => h.Score) >= beam.Max(h => h.Score);
+
+    private List<Hypothesis> Advance(
+        List<Hypothesis> beam, List<Hypothesis> ended, OrtValue hiddenStates, IReadOnlyList<OrtValue> prompt, int maxTokens)
+    {
+        int count = 0;
+        for (int h = 0; h < beam.Count; h++)
+        {
+            count = Expand(beam[h], h, count);
+        }
+
+        var next = new List<Hypothesis>(count);
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                var c = _top[i];
+                var parent = beam[c.Parent];
+                if (c.Token == MoonshineModel.EosId)
+                {
+                    ended.Add(new Hypothesis(parent.Tokens, c.Score, c.State, null, null));
+                    continue;
+                }
+
+                ScoredToken[] tokens = [.. parent.Tokens, new ScoredToken(c.Token, MathF.Exp(c.LogProbability))];
+                if (tokens.Length >= maxTokens)
+                {
+                    double closing = _graph?.Finish(c.State) ?? 0;
+                    ended.Add(new Hypothesis(tokens, c.Score + closing, c.State, null, null));
+                    continue;
+                }
+
+                var outputs = _runner.RunStep(c.Token, hiddenStates, parent.Cache ?? prompt, prompt);
+                next.Add(new Hypothesis(tokens, c.Score, c.State, outputs, LogProbabilities(outputs[0].GetTensorDataAsSpan<float>())));
+            }
+        }
+        catch
+        {
+            next.ForEach(Release);
+            throw;
+        }
+
+        beam.ForEach(Release);
+        return next;
+    }
+
+    /// <summary>Offers the extensions of one hypothesis to <see cref="_top"/>; returns the new count.</summary>
+    private int Expand(Hypothesis hypothesis, int index, int count)
+    {
+        float[] logProbs = hypothesis.LogProbs!;
+        _biased.Clear();
+        if (_graph is not null)
+        {
+            _graph.ContinuationTokens(hypothesis.State, _biased);
+            foreach (int token in _graph.RootTokens)
+            {
+                _biased.Add(token);
+            }
+        }
+
+        int best = TopTokens(logProbs);
+        for (int i = 0; i < best; i++)
+        {
+            if (!_biased.Contains(_best[i]))
+            {
+                count = Offer(hypothesis, index, _best[i], logProbs[_best[i]], count);
+            }
+        }
+
+        foreach (int token in _biased)
+        {
+            if ((uint)token < (uint)logProbs.Length)
+            {
+                count = Offer(hypothesis, index, token, logProbs[token], count);
+            }
+        }
+
+        return count;
+    }
+
+    private int Offer(Hypothesis hypothesis, int index, int token, float logProb, int count)
+    {
+        int state = hypothesis.State;
+        float bonus = 0;
+        if (_graph is not null)
+        {
+            if (token == MoonshineModel.EosId)
+            {
+                bonus = _graph.Finish(state);
+                state = _graph.Root;
+            }
+            else
+            {
+                state = _graph.Step(state, token, out bonus);
+            }
+        }
+
+        var candidate = new Candidate(hypothesis.Score + logProb + bonus, index, token, logProb, state);
+        if (count == _beamSize && candidate.Score <= _top[count - 1].Score)
+        {
+            return count;
+        }
+
+        int position = count == _beamSize ? count - 1 : count;
+        while (position > 0 && _top[position - 1].Score < candidate.Score)
+        {
+            _top[position] = _top[position - 1];
+            position--;
+        }
+
+        _top[position] = candidate;
+        return Math.Min(count + 1, _beamSize);
+    }
+
+    /// <summary>Writes the ids of the <c>beam</c> largest log-probabilities to <see cref="_best"/>; returns how many.</summary>
+    private int TopTokens(float[] logProbs)
+    {
+        int count = 0;
+        for (int k = 0; k < logProbs.Length; k++)
+        {
+            if (count == _best.Length && logProbs[k] <= logProbs[_best[count - 1]])
+            {
+                continue;
+            }
+
+            int position = count == _best.Length ? count - 1 : count;
+            while (position > 0 && logProbs[_best[position - 1]] < logProbs[k])
+            {
+                _best[position] = _best[position - 1];
+                position--;
+            }
+
+            _best[position] = k;
+            count = Math.Min(count + 1, _best.Length);
+        }
+
+        return count;
+    }
+
+    private float[] LogProbabilities(ReadOnlySpan<float> logits)
+    {
+        float[] buffer = _spare.Count > 0 && _spare.Peek().Length == logits.Length ? _spare.Pop() : new float[logits.Length];
+        Softmax.LogSoftmax(logits, buffer);
+        return buffer;
+    }
+
+    private void Release(Hypothesis hypothesis)
+    {
+        hypothesis.Cache?.Dispose();
+        if (hypothesis.LogProbs is not null && _spare.Count < 2 * _beamSize)
+        {
+            _spare.Push(hypothesis.LogProbs);
+        }
+    }
+
+    private readonly record struct Candidate(double Score, int Parent, int Token, float LogProbability, int State);
+
+    /// <summary>A search path; <see cref="Cache"/> is null for the first (its cache is the prompt run's).</summary>
+    private sealed record Hypothesis(
+        ScoredToken[] Tokens, double Score, int State, IDisposableReadOnlyCollection<OrtValue>? Cache, float[]? LogProbs);
+}

@@ -1,0 +1,119 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using Streaming.Asr;
+using Streaming.Asr.Hotwords;
+using Streaming.Audio;
+using Streaming.Cli.Evaluation;
+
+namespace Streaming.Cli.Commands;
+
+/// <summary>
+/// <c>streaming eval hotwords MANIFEST --hotwords FILE</c>: decodes every utterance of an evaluation set
+/// three ways — greedy (the default product path), beam search without hotwords, and the same beam search
+/// biased towards the list — and prints hotword recall, overall WER and the WER of the other words for each,
+/// plus the utterances where biasing changed the beam's text.
+/// </summary>
+public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
+{
+    /// <summary>Arguments of <c>eval hotwords</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>The evaluation set.</summary>
+        [CommandArgument(0, "<MANIFEST>")]
+        [Description("JSON-lines manifest (audio_filepath, text), e.g. the hifitts manifest.json of the shared test data")]
+        public string Manifest { get; init; } = "";
+
+        /// <summary>Hotword list.</summary>
+        [CommandOption("--hotwords <FILE>")]
+        [Description("Hotword list: one phrase a line, optional ' :BOOST'")]
+        public string Hotwords { get; init; } = "";
+
+        /// <summary>Models folder.</summary>
+        [CommandOption("--models <DIR>")]
+        [Description("Models folder (default: the nearest models/ with a manifest.json)")]
+        public string? Models { get; init; }
+
+        /// <summary>Recogniser folder.</summary>
+        [CommandOption("--model <NAME>")]
+        [Description("Recogniser folder under the models folder (default moonshine-tiny-en)")]
+        public string Model { get; init; } = "moonshine-tiny-en";
+
+        /// <summary>Beam of the biased decode.</summary>
+        [CommandOption("--beam <N>")]
+        [Description("Beam size of the biased decode (default 4)")]
+        public int Beam { get; init; } = 4;
+
+        /// <summary>Default boost.</summary>
+        [CommandOption("--boost <SCORE>")]
+        [Description("Bonus per hotword token for phrases without their own boost (default 3)")]
+        public float Boost { get; init; } = 3f;
+
+        /// <summary>List every utterance with a recognition error, not only those biasing changed.</summary>
+        [CommandOption("--all")]
+        [Description("Print every utterance either system got wrong, not only those whose text changed")]
+        public bool All { get; init; }
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Hotwords.Length == 0)
+        {
+            throw new CliException("--hotwords FILE is required.");
+        }
+
+        var utterances = SpeechManifest.Read(settings.Manifest);
+        var hotwords = HotwordList.Load(settings.Hotwords);
+        string directory = Path.Combine(ModelDirectory.Locate(settings.Models), settings.Model);
+        using var greedyModel = RecognizerModelLoader.Load(directory);
+        using var model = RecognizerModelLoader.Load(directory, new RecognizerOptions
+        {
+            DecodingMethod = RecognizerOptions.ModifiedBeamSearch,
+            BeamSize = settings.Beam,
+            HotwordBoost = settings.Boost,
+        });
+        string[][] phrases = [.. hotwords.Select(h => HotwordScore.Normalise(h.Phrase))];
+        var greedy = new HotwordScore(phrases);
+        var plain = new HotwordScore(phrases);
+        var biased = new HotwordScore(phrases);
+        using var greedyStream = greedyModel.CreateStream();
+        using var plainStream = model.CreateStream();
+        using var biasedStream = model.CreateStream(hotwords);
+        foreach (var (audio, reference) in utterances)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            float[] samples = Load16k(audio);
+            greedy.Add(reference, Decode(greedyStream, samples));
+            string before = Decode(plainStream, samples);
+            string after = Decode(biasedStream, samples);
+            plain.Add(reference, before);
+            biased.Add(reference, after);
+            if (before != after || (settings.All && !HotwordScore.Normalise(reference).SequenceEqual(HotwordScore.Normalise(before))))
+            {
+                Console.WriteLine($"{Path.GetFileName(audio)}\n  ref:    {reference}\n  beam:   {before}\n  biased: {after}");
+            }
+        }
+
+        Console.WriteLine($"model {model.Name}; {utterances.Count} utterances; {hotwords.Count} hotwords; beam {settings.Beam}, boost {settings.Boost}");
+        Console.WriteLine("system   hotword_recall        inserted  WER      WER_other_words");
+        Print("greedy", greedy);
+        Print("beam", plain);
+        Print("biased", biased);
+        return 0;
+    }
+
+    private static void Print(string name, HotwordScore s) => Console.WriteLine(
+        $"{name,-8} {s.Recall,6:P1} ({s.HotwordsRecognised}/{s.HotwordsInReference}){"",4} {s.HotwordsInserted,8}  {s.WordErrorRate,6:P2}   {s.OtherWordErrorRate,6:P2} ({s.OtherErrors}/{s.OtherWords})");
+
+    private static string Decode(IRecognitionStream stream, float[] samples)
+    {
+        stream.AcceptAudio(samples);
+        return stream.Finish().Text;
+    }
+
+    private static float[] Load16k(string path)
+    {
+        var (samples, rate) = WavReader.ReadAllMono(path);
+        return rate == AudioFrame.SampleRate ? samples : Resampler.Resample(samples, rate, AudioFrame.SampleRate);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text;
+
+namespace Streaming.Cli.Evaluation;
+
+/// <summary>
+/// Hotword recall and word error rates of one system over an evaluation set. Texts are compared as
+/// lowercase words without punctuation. "Other words" are the words left after removing every occurrence
+/// of a hotword phrase from both reference and hypothesis, so their WER shows collateral damage of biasing.
+/// </summary>
+internal sealed class HotwordScore(IReadOnlyList<string[]> phrases)
+{
+    public int HotwordsInReference { get; private set; }
+
+    public int HotwordsRecognised { get; private set; }
+
+    /// <summary>Hotword occurrences in hypotheses beyond those in the references.</summary>
+    public int HotwordsInserted { get; private set; }
+
+    public int Words { get; private set; }
+
+    public int Errors { get; private set; }
+
+    public int OtherWords { get; private set; }
+
+    public int OtherErrors { get; private set; }
+
+    public double Recall => HotwordsInReference == 0 ? 0 : (double)HotwordsRecognised / HotwordsInReference;
+
+    public double WordErrorRate => Words == 0 ? 0 : (double)Errors / Words;
+
+    public double OtherWordErrorRate => OtherWords == 0 ? 0 : (double)OtherErrors / OtherWords;
+
+    public static string[] Normalise(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text.ToLowerInvariant())
+        {
+            builder.Append(char.IsLetterOrDigit(c) || c == '\'' ? c : ' ');
+        }
+
+        return [.. builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('\'')).Where(w => w.Length > 0)];
+    }
+
+    public void Add(string reference, string hypothesis)
+    {
+        string[] r = Normalise(reference);
+        string[] h = Normalise(hypothesis);
+        Words += r.Length;
+        Errors += EditDistance(r, h);
+        var (rOther, rCounts) = Mask(r);
+        var (hOther, hCounts) = Mask(h);
+        OtherWords += rOther.Length;
+        OtherErrors += EditDistance(rOther, hOther);
+        for (int p = 0; p < phrases.Count; p++)
+        {
+            HotwordsInReference += rCounts[p];
+            HotwordsRecognised += Math.Min(rCounts[p], hCounts[p]);
+            HotwordsInserted += Math.Max(0, hCounts[p] - rCounts[p]);
+        }
+    }
+
+    /// <summary>Removes hotword occurrences (longest phrase first at each position) and counts them per phrase.</summary>
+    private (string[] Remaining, int[] Counts) Mask(string[] words)
+    {
+        var counts = new int[phrases.Count];
+        var rest = new List<string>(words.Length);
+        int i = 0;
+        while (i < words.Length)
+        {
+            int match = -1;
+            for (int p = 0; p < phrases.Count; p++)
+            {
+                if (StartsWith(words, i, phrases[p]) && (match < 0 || phrases[p].Length > phrases[match].Length))
+                {
+                    match = p;
+                }
+            }
+
+            if (match >= 0)
+            {
+                counts[match]++;
+                i += phrases[match].Length;
+            }
+            else
+            {
+                rest.Add(words[i++]);
+            }
+        }
+
+        return ([.. rest], counts);
+    }
+
+    private static bool StartsWith(string[] words, int at, string[] phrase) =>
+        phrase.Length > 0 && at + phrase.Length <= words.Length && words.AsSpan(at, phrase.Length).SequenceEqual(phrase);
+
+    private static int EditDistance(string[] reference, string[] hypothesis)
+    {
+        var previous = new int[hypothesis.Length + 1];
+        var current = new int[hypothesis.Length + 1];
+        for (int j = 0; j <= hypothesis.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= reference.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= hypothesis.Length; j++)
+            {
+                int substitution = previous[j - 1] + (reference[i - 1] == hypothesis[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[hypothesis.Length];
+    }
+}
