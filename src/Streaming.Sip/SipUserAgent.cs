@@ -378,8 +378,14 @@ internal sealed class SipUserAgent : ISipMessageSink
                     accepted[s].Codec,
                     call.Flow.Remote);
                 var session = await _factory.OpenAsync(info, call.EndedToken).ConfigureAwait(false);
+                if (call.IsEnded)
+                {
+                    // CANCELled while the host was opening it: the call's tear-down has already run.
+                    await session.DisposeAsync().ConfigureAwait(false);
+                    throw new OperationCanceledException(call.EndedToken);
+                }
+
                 call.Channels[(s, c)] = new CallChannel(info, session);
-                call.EndedToken.ThrowIfCancellationRequested();
             }
         }
     }
