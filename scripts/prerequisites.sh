@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs the native libraries the product loads at run time, when they are missing.
 # libopus0: Opus decoding (the reference implementation), called through LibraryImport.
+# libspandsp2: G.722 decoding for SIP calls (LibraryImport). sip-tester: SIPp, the SIP peer of the Streaming.Sip tests.
 set -euo pipefail
 missing=()
 ldconfig -p | grep -q 'libopus\.so\.0' || missing+=(libopus0)
+ldconfig -p | grep -q 'libspandsp\.so\.2' || missing+=(libspandsp2)
+command -v sipp >/dev/null || missing+=(sip-tester)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2
   sudo_cmd=""

@@ -143,7 +143,8 @@ internal sealed class SipUserAgent : ISipMessageSink
                 await tx.RespondAsync(WithCapabilities(SipResponse.For(request, 200, "OK", NewTag())), cancellationToken).ConfigureAwait(false);
                 break;
             case "INVITE" when !hasToTag:
-                await NewCallAsync((InviteServerTransaction)tx, cancellationToken).ConfigureAwait(false);
+                // Opening sessions may take a while; the receive loop must stay free for the CANCEL.
+                _ = Task.Run(() => Guard(() => NewCallAsync((InviteServerTransaction)tx, cancellationToken)), cancellationToken);
                 break;
             case "CANCEL":
                 await CancelAsync(tx, cancellationToken).ConfigureAwait(false);
@@ -612,6 +613,18 @@ internal sealed class SipUserAgent : ISipMessageSink
         catch (OperationCanceledException)
         {
             // The call ended.
+        }
+    }
+
+    private async Task Guard(Func<Task> work)
+    {
+        try
+        {
+            await work().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _metrics.InternalError(ex.GetType().Name);
         }
     }
 
