@@ -7,6 +7,12 @@ missing=()
 ldconfig -p | grep -q 'libopus\.so\.0' || missing+=(libopus0)
 command -v cmake >/dev/null || missing+=(cmake)
 { command -v gcc && command -v make; } >/dev/null || missing+=(build-essential)
+# libspandsp2: G.722 decoding for SIP calls (LibraryImport). sip-tester: SIPp, the SIP peer of the Streaming.Sip tests.
+set -euo pipefail
+missing=()
+ldconfig -p | grep -q 'libopus\.so\.0' || missing+=(libopus0)
+ldconfig -p | grep -q 'libspandsp\.so\.2' || missing+=(libspandsp2)
+command -v sipp >/dev/null || missing+=(sip-tester)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2
   sudo_cmd=""
