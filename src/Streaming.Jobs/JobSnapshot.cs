@@ -60,6 +60,7 @@ public sealed record JobFileSnapshot(string Id, string Name, JobState State, dou
 public sealed record TranscriptSegment(int Index, double Start, double End, string Text, string? ItnText)
 {
     /// <summary>The text to show: the written form when there is one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string DisplayText => ItnText ?? Text;
 }
 

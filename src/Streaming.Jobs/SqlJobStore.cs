@@ -209,17 +209,20 @@ public abstract class SqlJobStore : IJobStore
             ("worker", workerId),
             ("lease", now + (long)lease.TotalMilliseconds),
             ("now", now));
-        string fileId, jobId, name, path;
-        long resume;
+        (string FileId, string JobId, string Name, string Path, long Resume)? row = null;
         await using (var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return null;
+                row = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Convert.ToInt64(reader.GetValue(4)));
             }
+        }
 
-            (fileId, jobId, name, path, resume) = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Convert.ToInt64(reader.GetValue(4)));
+        if (row is not var (fileId, jobId, name, path, resume))
+        {
+            // Commit even so: the expired files failed above must stay failed.
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
         await using var details = Command(
