@@ -13,6 +13,8 @@ namespace Streaming.Jobs.Api;
 /// <summary>The REST API of batch jobs under <c>/api/jobs</c>; mount it with <see cref="MapJobsApi"/>.</summary>
 public static class JobsEndpoints
 {
+    private static readonly TimeSpan EventPollInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>Maps POST/GET/DELETE <c>/api/jobs</c>, the result downloads and the progress event stream.</summary>
     public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -20,7 +22,7 @@ public static class JobsEndpoints
         group.MapPost("/", CreateAsync)
             .WithName("CreateJob")
             .WithSummary("Create a transcription job from uploaded files (multipart field 'files') or urls on the server's storage.")
-            .Accepts<JobRequest>("application/json", "multipart/form-data", "application/x-www-form-urlencoded")
+            .AddOpenApiOperationTransformer(JobsOpenApi.DescribeCreateRequest)
             .DisableAntiforgery();
         group.MapGet("/{id}", GetAsync).WithName("GetJob").WithSummary("A job's state, progress and per-file results.");
         group.MapGet("/{id}/result.{format}", GetResultAsync)
@@ -175,15 +177,35 @@ public static class JobsEndpoints
 
         var current = JobProgress.From(job);
         yield return current;
-        while (!current.State.IsFinished() && await subscription.Events.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        while (!current.State.IsFinished())
         {
-            while (subscription.Events.TryRead(out var next))
+            // Events come from this server's workers; when another server runs the job, the store tells.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(EventPollInterval);
+            JobProgress? next = null;
+            try
+            {
+                await subscription.Events.WaitToReadAsync(wait.Token).ConfigureAwait(false);
+                while (subscription.Events.TryRead(out var queued))
+                {
+                    next = queued;
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                next = await store.GetJobAsync(id, cancellationToken).ConfigureAwait(false) is { } polled ? JobProgress.From(polled) : null;
+            }
+
+            if (next is not null && !SameProgress(next, current))
             {
                 current = next;
                 yield return current;
             }
         }
     }
+
+    private static bool SameProgress(JobProgress a, JobProgress b) =>
+        a.State == b.State && a.Progress == b.Progress && a.Files.SequenceEqual(b.Files);
 
     private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> CancelAsync(
         string id,

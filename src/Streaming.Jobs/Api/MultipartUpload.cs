@@ -36,7 +36,7 @@ internal sealed class MultipartUpload
         MultipartSection? section;
         while ((section = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false)) is not null)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
             {
                 throw JobApiException.BadRequest("Every part of the upload needs a Content-Disposition: form-data header.");
             }
