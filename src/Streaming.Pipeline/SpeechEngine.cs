@@ -25,6 +25,12 @@ public sealed class SpeechEngine : IDisposable
     /// <summary>Builds session pipelines over the shared models.</summary>
     public SessionPipelineFactory Sessions { get; }
 
+    /// <summary>The shared Silero VAD model (batch jobs segment whole files with it).</summary>
+    public SileroVadModel VadModel => _vad;
+
+    /// <summary>The shared recogniser, or null in VAD-only mode.</summary>
+    public IRecognizerModel? Recognizer => _recognizer;
+
     /// <summary>Name of the loaded recogniser, or null in VAD-only mode.</summary>
     public string? RecognizerName => _recognizer?.Name;
 

@@ -1,0 +1,155 @@
+using System.Threading.Channels;
+using Streaming.Asr;
+using Streaming.Asr.Vad;
+using Streaming.Audio;
+using Streaming.Jobs.Decoding;
+using Streaming.Text;
+
+namespace Streaming.Jobs;
+
+/// <summary>Receives each finished segment; returning false stops the file (the worker lost it).</summary>
+/// <param name="segment">The segment.</param>
+/// <param name="resumeSample">The sample just after it: where a later run resumes.</param>
+/// <param name="progress">Share of the file done, 0–100.</param>
+/// <param name="cancellationToken">Cancels the write.</param>
+public delegate ValueTask<bool> SegmentHandler(TranscriptSegment segment, long resumeSample, double progress, CancellationToken cancellationToken);
+
+/// <summary>
+/// Throughput-mode transcription of a whole file: a decoder + VAD task cuts the audio into speech segments
+/// and queues them (bounded) for the recogniser, which decodes each segment once as a whole. Silence never
+/// reaches the recogniser, and decoding overlaps recognition.
+/// </summary>
+public sealed class FileTranscriber
+{
+    private const int ReadBlock = 4096;
+
+    private readonly SileroVadModel _vad;
+    private readonly IRecognizerModel _recognizer;
+    private readonly AudioFileOpener _opener;
+    private readonly int _queueLength;
+
+    /// <summary>Creates a transcriber over shared models; <paramref name="queueLength"/> segments may wait for the recogniser.</summary>
+    public FileTranscriber(SileroVadModel vad, IRecognizerModel recognizer, AudioFileOpener opener, int queueLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(queueLength);
+        (_vad, _recognizer, _opener, _queueLength) = (vad, recognizer, opener, queueLength);
+    }
+
+    /// <summary>
+    /// Transcribes <paramref name="path"/> from <paramref name="resumeSample"/> on, numbering segments from
+    /// <paramref name="firstIndex"/>, and hands each to <paramref name="onSegment"/> as it finishes.
+    /// </summary>
+    /// <exception cref="AudioDecodeException">The file cannot be decoded.</exception>
+    public async Task<FileTranscription> TranscribeAsync(
+        string path,
+        JobSettings settings,
+        VadOptions vadOptions,
+        long resumeSample,
+        int firstIndex,
+        SegmentHandler onSegment,
+        CancellationToken cancellationToken)
+    {
+        var itn = settings.Itn ? InverseTextNormalizer.For(settings.Language) : null;
+        var queue = Channel.CreateBounded<SpeechChunk>(new BoundedChannelOptions(_queueLength) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => SegmentAsync(path, vadOptions, resumeSample, queue.Writer, stop.Token), stop.Token);
+
+        var index = firstIndex;
+        var finished = true;
+        using (var stream = _recognizer.CreateStream())
+        {
+            await foreach (var chunk in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                stream.AcceptAudio(chunk.Samples);
+                var text = stream.Finish().Text;
+                var written = itn is not null && text.Length > 0 ? itn.Normalize(text).Text : null;
+                var segment = new TranscriptSegment(index, AudioFrame.ToSeconds(chunk.StartSample), AudioFrame.ToSeconds(chunk.EndSample), text, written);
+                if (!await onSegment(segment, chunk.EndSample, chunk.Progress, stop.Token).ConfigureAwait(false))
+                {
+                    finished = false;
+                    await stop.CancelAsync().ConfigureAwait(false);
+                    break;
+                }
+
+                index++;
+            }
+        }
+
+        try
+        {
+            var (audio, speech) = await producer.ConfigureAwait(false);
+            return new FileTranscription(finished, AudioFrame.ToSeconds(audio), AudioFrame.ToSeconds(speech), index - firstIndex)
+            {
+                EndSeconds = AudioFrame.ToSeconds(resumeSample + audio),
+            };
+        }
+        catch (OperationCanceledException) when (!finished && !cancellationToken.IsCancellationRequested)
+        {
+            return new FileTranscription(false, 0, 0, index - firstIndex);
+        }
+    }
+
+    // Decodes and segments the file; returns the samples read (from the resume point) and the speech samples.
+    private async Task<(long Audio, long Speech)> SegmentAsync(string path, VadOptions vadOptions, long resumeSample, ChannelWriter<SpeechChunk> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var source = _opener.Open(path);
+            using var detector = new VoiceActivityDetector(_vad, vadOptions, AudioFrame.SampleRate);
+            var totalSamples = source.Duration is { } seconds ? (long)(seconds * AudioFrame.SampleRate) : 0;
+            var collector = new SegmentCollector(resumeSample);
+            var block = new float[ReadBlock];
+            await SkipAsync(source, block, resumeSample, cancellationToken).ConfigureAwait(false);
+
+            long read = 0;
+            int got;
+            while ((got = source.Read(block)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                detector.Accept(block.AsSpan(0, got), collector);
+                read += got;
+                await DrainAsync(collector, output, Progress(resumeSample + read, totalSamples), cancellationToken).ConfigureAwait(false);
+            }
+
+            detector.Flush(collector);
+            await DrainAsync(collector, output, 100, cancellationToken).ConfigureAwait(false);
+            output.Complete();
+            return (read, collector.SpeechSamples);
+        }
+        catch (Exception ex)
+        {
+            output.TryComplete(ex);
+            throw;
+        }
+    }
+
+    private static async Task SkipAsync(IAudioSource source, float[] block, long samples, CancellationToken cancellationToken)
+    {
+        while (samples > 0)
+        {
+            var got = source.Read(block.AsSpan(0, (int)Math.Min(block.Length, samples)));
+            if (got == 0)
+            {
+                return;
+            }
+
+            samples -= got;
+            if (samples % (100 * ReadBlock) < got)
+            {
+                // Long skips on resume stay cancellable.
+                await Task.Yield();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    private static async ValueTask DrainAsync(SegmentCollector collector, ChannelWriter<SpeechChunk> output, double progress, CancellationToken cancellationToken)
+    {
+        while (collector.Closed.TryDequeue(out var closed))
+        {
+            await output.WriteAsync(new SpeechChunk(closed.Start, closed.End, closed.Samples, progress), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static double Progress(long done, long total) => total <= 0 ? 0 : Math.Min(99.9, 100.0 * done / total);
+}
