@@ -4,6 +4,10 @@
 set -euo pipefail
 missing=()
 ldconfig -p | grep -q 'libopus\.so\.0' || missing+=(libopus0)
+# chromium, nodejs, npm: the browser test of clients/web (tests/browser, headless Chromium via playwright-core).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2
   sudo_cmd=""

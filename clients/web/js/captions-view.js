@@ -1,0 +1,47 @@
+// Renders caption results: one line per segment; partials are replaced in place and finally by the final.
+
+/** Keeps the list of caption lines of one session. */
+export class CaptionsView {
+  /** @param {HTMLElement} list an <ol> inside an aria-live region */
+  constructor(list) {
+    this.list = list;
+    this.lines = new Map();
+  }
+
+  clear() {
+    this.lines.clear();
+    this.list.replaceChildren();
+  }
+
+  /** Shows a `partial` or `final` Result (docs/protocol.md); a partial never overwrites its final. */
+  show(result) {
+    const key = String(result.segmentId);
+    let line = this.lines.get(key);
+    if (!line) {
+      line = document.createElement('li');
+      line.dataset.segmentId = key;
+      this.lines.set(key, line);
+      this.list.append(line);
+    }
+    const isFinal = result.kind === 'final';
+    if (!isFinal && line.classList.contains('final')) return;
+    line.className = `caption ${isFinal ? 'final' : 'partial'}`;
+    // Partials change several times a second; hiding them from assistive technology means only finals are read.
+    if (isFinal) line.removeAttribute('aria-hidden');
+    else line.setAttribute('aria-hidden', 'true');
+    const written = isFinal && result.itnText ? result.itnText : result.text;
+    line.textContent = written;
+    line.title = written !== result.text ? `spoken form: ${result.text}` : '';
+    line.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Marks the end of the stream: partials that never got a final are dropped. */
+  finish() {
+    for (const [key, line] of this.lines) {
+      if (line.classList.contains('partial')) {
+        line.remove();
+        this.lines.delete(key);
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+// Starts the real Streaming.Server (the Release build) on a free loopback port, for the browser tests.
+
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const READY_TIMEOUT_MS = 120_000;
+
+/**
+ * Runs src/Streaming.Server/bin/Release/net10.0/Streaming.Server.dll with a fresh signing key, port 0 on
+ * 127.0.0.1, and waits for /health/ready. Returns { url, signingKey, log(), stop() }.
+ */
+export async function startServer(repoRoot) {
+  const dll = path.join(repoRoot, 'src/Streaming.Server/bin/Release/net10.0/Streaming.Server.dll');
+  if (!fs.existsSync(dll)) throw new Error(`${dll} not found: build it (dotnet build src/Streaming.Server -c Release)`);
+  const signingKey = crypto.randomBytes(32).toString('base64');
+  const child = spawn('dotnet', [dll], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      Server__Host: '127.0.0.1',
+      Server__Port: '0',
+      Auth__SigningKey: signingKey,
+      DOTNET_NOLOGO: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines = [];
+  let exited = null;
+  const listening = new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (line.trim()) lines.push(line);
+        const match = /Now listening on: (http:\/\/\S+)/.exec(line);
+        if (match) resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      exited = code;
+      reject(new Error(`the server exited with code ${code} before listening:\n${lines.join('\n')}`));
+    });
+  });
+  const server = {
+    url: '',
+    signingKey,
+    log: () => lines.join('\n'),
+    async stop() {
+      if (exited !== null) return;
+      const done = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+  try {
+    server.url = await withTimeout(listening, READY_TIMEOUT_MS, 'the server did not start listening');
+    await waitUntilReady(`${server.url}/health/ready`);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}
+
+async function waitUntilReady(url) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not accepting connections yet.
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not turn ready within ${READY_TIMEOUT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function withTimeout(promise, ms, message) {
+  let timer;
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A JWT (HS256) the server accepts: signed with its signing key, its issuer and audience ("streaming"). */
+export async function issueToken(server, subject) {
+  const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub: subject, iss: 'streaming', aud: 'streaming', nbf: now, iat: now, exp: now + 3600 })}`;
+  const signature = crypto.createHmac('sha256', Buffer.from(server.signingKey, 'base64')).update(unsigned).digest('base64url');
+  return `${unsigned}.${signature}`;
+}

@@ -1,0 +1,141 @@
+// Browser tests of clients/web: headless Chromium, a fake microphone playing samples/jfk.wav, and the real
+// server on a loopback port. Screenshots go to tests/browser/artifacts/.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, openPage } from './browser.mjs';
+import { issueToken, startServer } from './server.mjs';
+import { bestAlignment, readPcm16Wav } from './wav.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+const artifacts = path.join(here, 'artifacts');
+const speech = path.join(repoRoot, 'samples/jfk.wav');
+const CAPTION_TIMEOUT_MS = 90_000;
+
+let server;
+let browser;
+let token;
+const browserLog = [];
+
+/** Lower-case words without punctuation, so "Ask not what your country…" matches "ask not what your country". */
+function words(text) {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+async function finalCaptions(page) {
+  return page.locator('#captions .caption.final').allTextContents();
+}
+
+/** Waits until the page's finals, joined, contain the phrase; fails with what the page showed otherwise. */
+async function waitForFinalPhrase(page, phrase, timeout = CAPTION_TIMEOUT_MS) {
+  try {
+    await page.waitForFunction(
+      (expected) => {
+        const text = [...document.querySelectorAll('#captions .caption.final')].map((line) => line.textContent).join(' ');
+        return text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').includes(expected);
+      },
+      phrase,
+      { timeout, polling: 250 },
+    );
+  } catch (error) {
+    const status = await page.locator('#status').textContent();
+    throw new Error(`no final caption with "${phrase}" within ${timeout / 1000} s; status: "${status}"; finals: ${JSON.stringify(await finalCaptions(page))}`, { cause: error });
+  }
+}
+
+async function screenshot(page, name) {
+  const file = path.join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+async function openCaptionsPage(tokenText) {
+  const page = await openPage(browser.context, `${server.url}/`, (line) => browserLog.push(line));
+  await page.fill('#token', tokenText);
+  await page.selectOption('#language', 'en');
+  return page;
+}
+
+before(async () => {
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await startServer(repoRoot);
+  token = await issueToken(server, 'browser-test');
+  browser = await launchBrowser(speech);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.writeFileSync(path.join(artifacts, 'browser.log'), browserLog.join('\n'));
+  if (server) fs.writeFileSync(path.join(artifacts, 'server.log'), server.log());
+});
+
+test('Captions page shows the spoken words as finals, and a viewer of the session sees the same finals', async () => {
+  const page = await openCaptionsPage(token);
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    await page.click('#start');
+    await page.locator('#session-info').waitFor({ state: 'visible', timeout: 30_000 });
+    const sessionId = (await page.locator('#session-id').textContent()).trim();
+    assert.ok(sessionId.length > 0, 'the page shows the session id');
+
+    const viewer = await openPage(browser.context, `${server.url}/viewer.html?session=${encodeURIComponent(sessionId)}`, (line) => browserLog.push(line));
+    await viewer.locator('#status', { hasText: 'Watching session' }).waitFor({ timeout: 30_000 });
+
+    await waitForFinalPhrase(page, 'ask not what your country');
+    await waitForFinalPhrase(page, 'what you can do for your country');
+    await waitForFinalPhrase(viewer, 'what you can do for your country');
+    console.log(`screenshot: ${await screenshot(page, 'captions')}`);
+    console.log(`screenshot: ${await screenshot(viewer, 'viewer')}`);
+
+    // Every final the viewer saw is one the speaker's page shows for the same segment.
+    const speakerFinals = await page.locator('#captions .caption.final').evaluateAll((lines) =>
+      Object.fromEntries(lines.map((line) => [line.dataset.segmentId, line.textContent])));
+    const viewerFinals = await viewer.locator('#captions .caption.final').evaluateAll((lines) =>
+      lines.map((line) => [line.dataset.segmentId, line.textContent]));
+    assert.ok(viewerFinals.length > 0);
+    for (const [segmentId, text] of viewerFinals) assert.equal(text, speakerFinals[segmentId], `segment ${segmentId}`);
+
+    await page.click('#stop');
+    await page.locator('#status', { hasText: /^Stopped\.$/ }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('#captions .caption.partial').count(), 0, 'no partial is left after the stop');
+    assert.deepEqual(pageErrors, []);
+  } catch (error) {
+    await screenshot(page, 'failure-captions').catch(() => {});
+    throw error;
+  }
+});
+
+test('Captions page reports a token the server rejects', async () => {
+  const page = await openCaptionsPage('not-a-valid-token');
+  await page.click('#start');
+  const status = page.locator('#status.error');
+  await status.waitFor({ timeout: 30_000 });
+  assert.match(await status.textContent(), /not authorised/i);
+  assert.equal(await page.locator('#start').isEnabled(), true, 'the page can try again');
+  await page.close();
+});
+
+test('Capture worklet delivers 16 kHz PCM16 that matches the microphone signal', async () => {
+  const page = await openPage(browser.context, `${server.url}/`, (line) => browserLog.push(line));
+  const captured = await page.evaluate(async () => {
+    const { Microphone } = await import('./js/microphone.js');
+    const chunks = [];
+    const microphone = new Microphone((pcm) => chunks.push(...new Int16Array(pcm)));
+    await microphone.start('');
+    while (chunks.length < 3 * 16000) await new Promise((resolve) => setTimeout(resolve, 100));
+    await microphone.stop();
+    return chunks;
+  });
+  await page.close();
+  const reference = readPcm16Wav(speech);
+  assert.equal(reference.rate, 16000);
+  // A window of clear speech (0.7–1.2 s) must reappear, sample for sample, somewhere in the capture.
+  const match = bestAlignment(Int16Array.from(captured), reference.samples, { start: 11200, length: 8000, maxLag: 11000 });
+  assert.ok(match.correlation > 0.98, `correlation ${match.correlation.toFixed(3)} at lag ${match.lag}`);
+});
