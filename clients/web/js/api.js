@@ -24,7 +24,8 @@ function problemDetail(body) {
     const errors = problem.errors ? Object.values(problem.errors).flat().join(' ') : '';
     return `${problem.detail ?? problem.title ?? ''} ${errors}`.trim();
   } catch {
-    return body.slice(0, 200).trim();
+    // An HTML error page says nothing the status line does not.
+    return body.trimStart().startsWith('<') ? '' : body.slice(0, 200).trim();
   }
 }
 

@@ -21,7 +21,13 @@ export function createHubConnection({ reconnect }) {
 /** Turns a SignalR failure into a sentence for the user (hub errors carry the server's message). */
 export function describeHubError(error) {
   const message = error?.message ?? String(error);
-  if (/401|unauthori[sz]ed/i.test(message)) return 'Not authorised: enter a valid server token.';
-  return message.replace(/^An unexpected error occurred invoking '(\w+)' on the server\.\s*/, '$1 failed. ')
-    .replace(/^HubException:\s*/, '');
+  // Negotiation failures embed the whole response body; the status code says what matters.
+  const status = /Status code '(\d+)'/.exec(message)?.[1];
+  if (status === '401' || /unauthori[sz]ed/i.test(message)) return 'Not authorised: enter a valid server token.';
+  if (status === '403') return 'This token may not do that.';
+  if (status) return `The server refused the connection (HTTP ${status}).`;
+  // "An unexpected error occurred invoking 'X' on the server. HubException: why" → "X failed: why".
+  return message
+    .replace(/^An unexpected error occurred invoking '(\w+)' on the server\.\s*(HubException:\s*)?/, '$1 failed: ')
+    .replace(/^Error:\s*/, '');
 }

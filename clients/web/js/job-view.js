@@ -96,6 +96,7 @@ export class JobView {
   }
 
   failed(message) {
+    if (!this.jobId) this.title.textContent = 'Upload failed';
     this.overall.set(null, 'failed');
     this.showMessage(message, 'error');
   }
