@@ -85,11 +85,16 @@ function withTimeout(promise, ms, message) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** A JWT (HS256) the server accepts: signed with its signing key, its issuer and audience ("streaming"). */
-export async function issueToken(server, subject) {
+/**
+ * A JWT (HS256) the server accepts: signed with its signing key, its issuer and audience ("streaming");
+ * admin adds role "admin".
+ */
+export async function issueToken(server, subject, { admin = false } = {}) {
   const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub: subject, iss: 'streaming', aud: 'streaming', nbf: now, iat: now, exp: now + 3600 })}`;
+  const claims = { sub: subject, iss: 'streaming', aud: 'streaming', nbf: now, iat: now, exp: now + 3600 };
+  if (admin) claims.role = 'admin';
+  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
   const signature = crypto.createHmac('sha256', Buffer.from(server.signingKey, 'base64')).update(unsigned).digest('base64url');
   return `${unsigned}.${signature}`;
 }

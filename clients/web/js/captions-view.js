@@ -31,6 +31,8 @@ export class CaptionsView {
     else line.setAttribute('aria-hidden', 'true');
     const written = isFinal && result.itnText ? result.itnText : result.text;
     line.textContent = written;
+    // A segment the recogniser found no words in (a cough, a click) takes no room.
+    line.hidden = written.trim() === '';
     line.title = written !== result.text ? `spoken form: ${result.text}` : '';
     line.scrollIntoView({ block: 'nearest' });
   }
