@@ -78,6 +78,15 @@ test('Captions page shows the spoken words as finals, and a viewer of the sessio
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   try {
+    // Partials are short-lived (a final replaces them), so record the first one shown as it appears.
+    await page.evaluate(() => {
+      new MutationObserver(() => {
+        const partial = document.querySelector('#captions .caption.partial:not([hidden])');
+        if (partial && !window.firstPartial) {
+          window.firstPartial = { text: partial.textContent, color: getComputedStyle(partial).color };
+        }
+      }).observe(document.getElementById('captions'), { subtree: true, childList: true, attributes: true, characterData: true });
+    });
     await page.click('#start');
     await page.locator('#session-info').waitFor({ state: 'visible', timeout: 30_000 });
     const sessionId = (await page.locator('#session-id').textContent()).trim();
@@ -92,6 +101,11 @@ test('Captions page shows the spoken words as finals, and a viewer of the sessio
     await waitForFinalPhrase(viewer, 'what you can do for your country');
     console.log(`screenshot: ${await screenshot(page, 'captions')}`);
     console.log(`screenshot: ${await screenshot(viewer, 'viewer')}`);
+
+    const firstPartial = await page.evaluate(() => window.firstPartial);
+    assert.ok(firstPartial?.text, 'a partial caption was shown before its final');
+    const finalColor = await page.locator('#captions .caption.final').first().evaluate((line) => getComputedStyle(line).color);
+    assert.notEqual(firstPartial.color, finalColor, 'partials are greyed, finals are not');
 
     // Every final the viewer saw is one the speaker's page shows for the same segment.
     const speakerFinals = await page.locator('#captions .caption.final').evaluateAll((lines) =>

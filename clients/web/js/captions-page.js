@@ -15,7 +15,7 @@ const startButton = $('start');
 const stopButton = $('stop');
 const status = $('status');
 const level = $('level');
-const captions = new CaptionsView($('captions'));
+const captions = new CaptionsView($('captions'), $('speaking'));
 let session = null;
 
 bindSetting(language, 'language', 'auto');
@@ -55,9 +55,9 @@ async function start() {
   }
   setRunning(true);
   setStatus('Connecting…');
+  $('session-info').hidden = true;
   captions.clear();
-  session = new CaptionSession({
-    onResult: (result) => captions.show(result),
+  const current = new CaptionSession({
     onLevel: (peak) => { level.value = peak; },
     onFailure: (message) => {
       session = null;
@@ -66,8 +66,10 @@ async function start() {
       setStatus(`Stopped: ${message}`, true);
     },
   });
+  captions.listen(current.connection, (sessionId) => sessionId === current.sessionId);
+  session = current;
   try {
-    await session.start({
+    await current.start({
       language: language.value,
       hotwords: nonEmptyLines(hotwords.value),
       itn: itn.checked,
@@ -79,10 +81,11 @@ async function start() {
     setStatus(`Could not start: ${error.message}`, true);
     return;
   }
-  $('session-id').textContent = session.sessionId;
-  $('viewer-link').href = `viewer.html?session=${encodeURIComponent(session.sessionId)}`;
+  if (session !== current) return; // it already failed (onFailure said why)
+  $('session-id').textContent = current.sessionId;
+  $('viewer-link').href = `viewer.html?session=${encodeURIComponent(current.sessionId)}`;
   $('session-info').hidden = false;
-  setStatus(`Listening on ${session.deviceLabel || 'the microphone'}.`);
+  setStatus(`Listening on ${current.deviceLabel || 'the microphone'}.`);
   // Labels are only readable once access was granted, so refresh the list now.
   await refreshDevices();
 }

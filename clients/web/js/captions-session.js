@@ -15,8 +15,9 @@ function toBase64(buffer) {
 
 export class CaptionSession {
   /**
-   * @param {{ onResult: (r: object) => void, onLevel: (peak: number) => void, onFailure: (message: string) => void }} handlers
+   * @param {{ onLevel: (peak: number) => void, onFailure: (message: string) => void }} handlers
    * onFailure fires once when the session ends on its own (server error, dropped connection).
+   * Subscribe to the session's caption events on `connection` before calling start().
    */
   constructor(handlers) {
     this.handlers = handlers;
@@ -33,12 +34,9 @@ export class CaptionSession {
    * @param {{ language: string, hotwords: string[], itn: boolean, deviceId: string }} settings
    */
   async start(settings) {
-    const ours = (handler) => (payload) => {
-      if (payload?.sessionId === this.sessionId) handler(payload);
-    };
-    this.connection.on('partial', ours(this.handlers.onResult));
-    this.connection.on('final', ours(this.handlers.onResult));
-    this.connection.on('error', ours((e) => this.fail(`${e.message} (${e.code})`)));
+    this.connection.on('error', (e) => {
+      if (e?.sessionId === this.sessionId) this.fail(`${e.message} (${e.code})`);
+    });
     this.connection.onclose((error) => this.fail(`Connection closed${error ? `: ${describeHubError(error)}` : '.'}`));
     try {
       await this.connection.start();

@@ -2,13 +2,29 @@
 
 /** Keeps the list of caption lines of one session. */
 export class CaptionsView {
-  /** @param {HTMLElement} list an <ol> inside an aria-live region */
-  constructor(list) {
+  /**
+   * @param {HTMLElement} list an <ol> inside an aria-live region
+   * @param {HTMLElement} speaking indicator shown between speechStarted and speechEnded
+   */
+  constructor(list, speaking) {
     this.list = list;
+    this.speaking = speaking;
     this.lines = new Map();
   }
 
+  /** Subscribes to a session's caption and speech events on a hub connection. */
+  listen(connection, isWatched) {
+    const ours = (handler) => (payload) => {
+      if (isWatched(payload?.sessionId)) handler(payload);
+    };
+    connection.on('partial', ours((result) => this.show(result)));
+    connection.on('final', ours((result) => this.show(result)));
+    connection.on('speechStarted', ours(() => { this.speaking.hidden = false; }));
+    connection.on('speechEnded', ours(() => { this.speaking.hidden = true; }));
+  }
+
   clear() {
+    this.speaking.hidden = true;
     this.lines.clear();
     this.list.replaceChildren();
   }
@@ -39,6 +55,7 @@ export class CaptionsView {
 
   /** Marks the end of the stream: partials that never got a final are dropped. */
   finish() {
+    this.speaking.hidden = true;
     for (const [key, line] of this.lines) {
       if (line.classList.contains('partial')) {
         line.remove();

@@ -7,7 +7,7 @@ import { bindSetting, getToken } from './settings.js';
 const $ = (id) => document.getElementById(id);
 const sessionField = $('session');
 const status = $('status');
-const captions = new CaptionsView($('captions'));
+const captions = new CaptionsView($('captions'), $('speaking'));
 let connection = null;
 let watched = '';
 
@@ -25,12 +25,10 @@ async function subscribe() {
 
 function connect() {
   connection = createHubConnection({ reconnect: true });
-  const ours = (handler) => (payload) => {
-    if (payload?.sessionId === watched) handler(payload);
-  };
-  connection.on('partial', ours((result) => captions.show(result)));
-  connection.on('final', ours((result) => captions.show(result)));
-  connection.on('error', ours((e) => setStatus(`Session error: ${e.message} (${e.code})`, true)));
+  captions.listen(connection, (sessionId) => sessionId === watched);
+  connection.on('error', (e) => {
+    if (e?.sessionId === watched) setStatus(`Session error: ${e.message} (${e.code})`, true);
+  });
   connection.onreconnecting(() => setStatus('Connection lost; reconnecting…', true));
   // Subscriptions belong to the old connection; a reconnected one must ask again.
   connection.onreconnected(() => subscribe().catch((error) => setStatus(describeHubError(error), true)));
