@@ -81,9 +81,9 @@ form.addEventListener('submit', async (event) => {
     formats,
   };
   try {
-    const { jobId } = await uploadJob(jobForm(files, options), (fraction) => view.uploadProgress(fraction));
-    view.started(jobId);
-    await progress.watch(jobId, (status) => view.update(status));
+    const job = await uploadJob(jobForm(files, options), (fraction) => view.uploadProgress(fraction));
+    view.started(job.id);
+    await progress.watch(job.id, (status) => view.update(status));
   } catch (error) {
     view.failed(error.message);
   }

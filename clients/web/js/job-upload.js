@@ -14,8 +14,8 @@ export function jobForm(files, { language, itn, hotwords, formats }) {
 }
 
 /**
- * Uploads the form; onProgress gets the sent fraction (0..1). Resolves with the created job ({ jobId }).
- * @returns {Promise<{ jobId: string }>}
+ * Uploads the form; onProgress gets the sent fraction (0..1). Resolves with the created job's view ({ id, … }).
+ * @returns {Promise<{ id: string }>}
  */
 export function uploadJob(form, onProgress) {
   return new Promise((resolve, reject) => {
@@ -27,11 +27,14 @@ export function uploadJob(form, onProgress) {
     };
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
+        let job = null;
         try {
-          resolve(JSON.parse(xhr.responseText));
+          job = JSON.parse(xhr.responseText);
         } catch {
-          reject(new ApiError(xhr.status, 'Upload: the server answered without a job id.'));
+          // Handled below, as an answer without a job id.
         }
+        if (job?.id) resolve(job);
+        else reject(new ApiError(xhr.status, 'Upload: the server answered without a job id.'));
       } else {
         reject(new ApiError(xhr.status, failureMessage('Upload', xhr.status, xhr.statusText, xhr.responseText)));
       }

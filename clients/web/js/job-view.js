@@ -28,8 +28,13 @@ class ProgressRow {
   }
 }
 
-function stateText(state, progress) {
-  if (state === 'running' && progress != null) return `running ${Math.round(progress * 100)} %`;
+/** The server reports progress in percent; <progress> here runs 0..1. */
+function fraction(percent) {
+  return (percent ?? 0) / 100;
+}
+
+function stateText(state, percent) {
+  if (state === 'running' && percent != null) return `running ${Math.round(percent)} %`;
   return state;
 }
 
@@ -67,22 +72,25 @@ export class JobView {
     this.overall.set(0, 'queued');
   }
 
-  /** Shows a JobStatus; bars never move backwards, so a late poll cannot undo a newer event. */
+  /** Shows a job progress; bars never move backwards, so a late poll cannot undo a newer event. */
   update(status) {
     if (status.state === 'unknown') {
       this.showMessage(status.error, 'error');
       return;
     }
-    this.overall.set(Math.max(this.overall.bar.value, status.progress ?? 0), stateText(status.state, status.progress));
+    this.overall.set(Math.max(this.overall.bar.value, fraction(status.progress)), stateText(status.state, status.progress));
     for (const file of status.files ?? []) {
       const row = this.files.get(file.name) ?? this.addFile(file.name);
-      row.set(Math.max(row.bar.value, file.progress ?? 0), file.error ? `failed: ${file.error}` : stateText(file.state, file.progress));
+      row.set(Math.max(row.bar.value, fraction(file.progress)), file.error ? `failed: ${file.error}` : stateText(file.state, file.progress));
     }
     if (status.state === 'completed') {
-      this.showMessage('Done.', 'ok');
-      this.showDownloads();
+      const failures = (status.files ?? []).filter((file) => file.state === 'failed').length;
+      this.showMessage(failures ? `Done; ${failures} file(s) failed.` : 'Done.', failures ? 'error' : 'ok');
+      this.showDownloads((status.files ?? []).filter((file) => file.state === 'completed').map((file) => file.name));
     } else if (status.state === 'failed') {
-      this.showMessage(status.error ? `The job failed: ${status.error}` : 'The job failed.', 'error');
+      this.showMessage('The job failed: no file could be transcribed.', 'error');
+    } else if (status.state === 'cancelled') {
+      this.showMessage('The job was cancelled.', 'error');
     } else {
       this.showMessage('');
     }
@@ -106,26 +114,35 @@ export class JobView {
     this.message.className = `message ${kind}`;
   }
 
-  showDownloads() {
-    const buttons = this.formats.map((format) => {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = `Download .${format}`;
-      button.addEventListener('click', () => this.download(format));
-      return button;
-    });
+  /**
+   * One button per format; subtitles hold one file each, so for a job of several files srt and vtt get a
+   * button per completed file.
+   */
+  showDownloads(completedFiles) {
+    const buttons = [];
+    for (const format of this.formats) {
+      const perFile = (format === 'srt' || format === 'vtt') && completedFiles.length > 1;
+      for (const file of perFile ? completedFiles : [null]) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = file ? `Download ${file} .${format}` : `Download .${format}`;
+        button.addEventListener('click', () => this.download(format, file));
+        buttons.push(button);
+      }
+    }
     this.downloads.replaceChildren(...buttons);
   }
 
   /** Fetches with the token (a plain link could not send it) and saves the result as a file. */
-  async download(format) {
+  async download(format, file) {
     const name = `result.${format}`;
+    const query = file ? `?file=${encodeURIComponent(file)}` : '';
     try {
-      const response = await apiRequest(`api/jobs/${encodeURIComponent(this.jobId)}/${name}`, `Download ${name}`);
+      const response = await apiRequest(`api/jobs/${encodeURIComponent(this.jobId)}/${name}${query}`, `Download ${name}`);
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement('a');
       link.href = url;
-      link.download = `${this.jobId}.${format}`;
+      link.download = `${file ? file.replace(/\.[^.]*$/, '') : this.jobId}.${format}`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
