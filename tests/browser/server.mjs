@@ -3,18 +3,21 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const READY_TIMEOUT_MS = 120_000;
 
 /**
  * Runs src/Streaming.Server/bin/Release/net10.0/Streaming.Server.dll with a fresh signing key, port 0 on
- * 127.0.0.1, and waits for /health/ready. Returns { url, signingKey, log(), stop() }.
+ * 127.0.0.1 and batch-job data in a temporary folder, and waits for /health/ready.
+ * Returns { url, signingKey, log(), stop() }.
  */
 export async function startServer(repoRoot) {
   const dll = path.join(repoRoot, 'src/Streaming.Server/bin/Release/net10.0/Streaming.Server.dll');
   if (!fs.existsSync(dll)) throw new Error(`${dll} not found: build it (dotnet build src/Streaming.Server -c Release)`);
   const signingKey = crypto.randomBytes(32).toString('base64');
+  const jobsData = fs.mkdtempSync(path.join(os.tmpdir(), 'streaming-jobs-'));
   const child = spawn('dotnet', [dll], {
     cwd: repoRoot,
     env: {
@@ -22,6 +25,7 @@ export async function startServer(repoRoot) {
       Server__Host: '127.0.0.1',
       Server__Port: '0',
       Auth__SigningKey: signingKey,
+      Jobs__DataDirectory: jobsData,
       DOTNET_NOLOGO: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,9 +42,9 @@ export async function startServer(repoRoot) {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      exited = code;
-      reject(new Error(`the server exited with code ${code} before listening:\n${lines.join('\n')}`));
+    child.on('exit', (code, signal) => {
+      exited = code ?? signal;
+      reject(new Error(`the server exited (${exited}) before listening:\n${lines.join('\n')}`));
     });
   });
   const server = {
@@ -48,12 +52,14 @@ export async function startServer(repoRoot) {
     signingKey,
     log: () => lines.join('\n'),
     async stop() {
-      if (exited !== null) return;
-      const done = new Promise((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await done;
-      clearTimeout(timer);
+      if (exited === null) {
+        const done = new Promise((resolve) => child.on('exit', resolve));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await done;
+        clearTimeout(timer);
+      }
+      fs.rmSync(jobsData, { recursive: true, force: true });
     },
   };
   try {

@@ -151,6 +151,40 @@ test('Admin page lists the session a captions page is running, with its owner', 
   }
 });
 
+test('Batch page uploads a file, follows the job to completion and downloads its transcript', async (t) => {
+  // The jobs API lives in its own project; a server without it answers 404, and then there is nothing to test.
+  const probe = await fetch(`${server.url}/api/jobs/probe`, { headers: { Authorization: `Bearer ${token}` } });
+  const problem = await probe.json().catch(() => ({}));
+  if (probe.status === 404 && problem.title !== 'Job not found') {
+    t.skip('this server has no jobs API (GET /api/jobs/{id} is 404)');
+    return;
+  }
+  const page = await openPage(browser.context, `${server.url}/batch.html`, (line) => browserLog.push(line));
+  try {
+    await page.fill('#token', token);
+    await page.selectOption('#language', 'en');
+    await page.setInputFiles('#files', speech);
+    await page.locator('#file-list li', { hasText: 'jfk.wav' }).waitFor();
+    await page.click('#submit');
+    const job = page.locator('#jobs .job').first();
+    const outcome = job.locator('.message.ok, .message.error');
+    await outcome.waitFor({ timeout: CAPTION_TIMEOUT_MS });
+    assert.equal(await outcome.textContent(), 'Done.');
+    assert.equal(await job.locator('progress').first().evaluate((bar) => bar.value), 1, 'the job bar is full');
+    assert.equal(await job.locator('.progress-row', { hasText: 'jfk.wav' }).locator('progress').evaluate((bar) => bar.value), 1, 'the file bar is full');
+    console.log(`screenshot: ${await screenshot(page, 'batch')}`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), job.getByRole('button', { name: 'Download .txt' }).click()]);
+    const transcript = fs.readFileSync(await download.path(), 'utf8');
+    assert.match(transcript.toLowerCase(), /what you can do for your country/);
+  } catch (error) {
+    await screenshot(page, 'failure-batch').catch(() => {});
+    throw error;
+  } finally {
+    await page.close();
+  }
+});
+
 test('Captions page reports a token the server rejects', async () => {
   const page = await openCaptionsPage('not-a-valid-token');
   await page.click('#start');
