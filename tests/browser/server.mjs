@@ -1,6 +1,6 @@
 // Starts the real Streaming.Server (the Release build) on a free loopback port, for the browser tests.
 
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +11,7 @@ const READY_TIMEOUT_MS = 120_000;
 /**
  * Runs src/Streaming.Server/bin/Release/net10.0/Streaming.Server.dll with a fresh signing key, port 0 on
  * 127.0.0.1 and batch-job data in a temporary folder, and waits for /health/ready.
- * Returns { url, signingKey, log(), stop() }.
+ * Returns { url, repoRoot, signingKey, log(), stop() }.
  */
 export async function startServer(repoRoot) {
   const dll = path.join(repoRoot, 'src/Streaming.Server/bin/Release/net10.0/Streaming.Server.dll');
@@ -49,6 +49,7 @@ export async function startServer(repoRoot) {
   });
   const server = {
     url: '',
+    repoRoot,
     signingKey,
     log: () => lines.join('\n'),
     async stop() {
@@ -91,16 +92,19 @@ function withTimeout(promise, ms, message) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/**
- * A JWT (HS256) the server accepts: signed with its signing key, its issuer and audience ("streaming");
- * admin adds role "admin".
- */
+/** A token from `streaming token` (the CLI's Release build), signed with this server's key. */
 export async function issueToken(server, subject, { admin = false } = {}) {
-  const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const claims = { sub: subject, iss: 'streaming', aud: 'streaming', nbf: now, iat: now, exp: now + 3600 };
-  if (admin) claims.role = 'admin';
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
-  const signature = crypto.createHmac('sha256', Buffer.from(server.signingKey, 'base64')).update(unsigned).digest('base64url');
-  return `${unsigned}.${signature}`;
+  const cli = path.join(server.repoRoot, 'src/Streaming.Cli/bin/Release/net10.0/streaming.dll');
+  const args = [cli, 'token', '--sub', subject, '--days', '1', ...(admin ? ['--admin'] : [])];
+  const { stdout } = await run('dotnet', args, { ...process.env, Auth__SigningKey: server.signingKey });
+  return stdout.trim();
+}
+
+function run(command, args, env) {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { env }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${command} ${args.join(' ')} failed: ${stderr || error.message}`));
+      else resolve({ stdout });
+    });
+  });
 }
