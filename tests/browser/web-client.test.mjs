@@ -195,6 +195,30 @@ test('Captions page reports a token the server rejects', async () => {
   await page.close();
 });
 
+test('A final replaces the partials of its segment, shows its written form, and is not undone by a late partial', async () => {
+  const page = await openPage(browser.context, `${server.url}/viewer.html`, (line) => browserLog.push(line));
+  const lines = await page.evaluate(async () => {
+    const { CaptionsView } = await import('./js/captions-view.js');
+    const view = new CaptionsView(document.getElementById('captions'), document.getElementById('speaking'));
+    const result = (segmentId, kind, text, itnText = null) => ({ sessionId: 's', segmentId, kind, text, itnText });
+    view.show(result(0, 'partial', 'it costs twenty'));
+    view.show(result(1, 'partial', 'see you'));
+    view.show(result(0, 'partial', 'it costs twenty five dollars'));
+    view.show(result(0, 'final', 'it costs twenty five dollars', 'It costs $25.'));
+    view.show(result(0, 'partial', 'it costs twenty five'));
+    view.show(result(2, 'final', ''));
+    return [...document.querySelectorAll('#captions li')].map((li) => ({
+      id: li.dataset.segmentId, kind: li.className, text: li.textContent, hidden: li.hidden, ariaHidden: li.getAttribute('aria-hidden'),
+    }));
+  });
+  await page.close();
+  assert.deepEqual(lines, [
+    { id: '0', kind: 'caption final', text: 'It costs $25.', hidden: false, ariaHidden: null },
+    { id: '1', kind: 'caption partial', text: 'see you', hidden: false, ariaHidden: 'true' },
+    { id: '2', kind: 'caption final', text: '', hidden: true, ariaHidden: null },
+  ]);
+});
+
 test('Capture worklet delivers 16 kHz PCM16 that matches the microphone signal', async () => {
   const page = await openPage(browser.context, `${server.url}/`, (line) => browserLog.push(line));
   const captured = await page.evaluate(async () => {
