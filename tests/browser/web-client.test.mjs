@@ -125,6 +125,26 @@ test('Captions page shows the spoken words as finals, and a viewer of the sessio
   }
 });
 
+test('Stopping in mid-speech still shows the final of the interrupted segment', async () => {
+  const page = await openCaptionsPage(token);
+  try {
+    await page.click('#start');
+    const partial = page.locator('#captions .caption.partial').first();
+    await partial.waitFor({ timeout: 30_000 });
+    const segmentId = await partial.getAttribute('data-segment-id');
+    await page.click('#stop');
+    await page.locator('#status', { hasText: /^Stopped\.$/ }).waitFor({ timeout: 30_000 });
+    const line = page.locator(`#captions li[data-segment-id="${segmentId}"]`);
+    assert.equal(await line.getAttribute('class'), 'caption final');
+    assert.match(await line.textContent(), /\p{L}/u, 'the final has words');
+  } catch (error) {
+    await screenshot(page, 'failure-stop').catch(() => {});
+    throw error;
+  } finally {
+    await page.close();
+  }
+});
+
 test('Admin page lists the session a captions page is running, with its owner', async () => {
   const page = await openCaptionsPage(token);
   try {

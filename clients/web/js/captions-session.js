@@ -3,6 +3,10 @@
 import { createHubConnection, describeHubError, signalR } from './hub-connection.js';
 import { CAPTURE_SAMPLE_RATE, Microphone } from './microphone.js';
 
+// Every event the server counts in SendAudio's result (StreamCompleted.events).
+const SESSION_EVENTS = ['speechStarted', 'partial', 'final', 'speechEnded', 'error'];
+const LAST_EVENTS_WAIT_MS = 5000;
+
 /** The JSON hub protocol carries byte[] as base64 strings. */
 function toBase64(buffer) {
   const bytes = new Uint8Array(buffer);
@@ -27,6 +31,8 @@ export class CaptionSession {
     this.sending = null;
     this.microphone = null;
     this.ending = false;
+    this.received = 0; // events of this session so far, to match against SendAudio's count
+    this.onReceived = null;
   }
 
   /**
@@ -34,6 +40,13 @@ export class CaptionSession {
    * @param {{ language: string, hotwords: string[], itn: boolean, deviceId: string }} settings
    */
   async start(settings) {
+    for (const event of SESSION_EVENTS) {
+      this.connection.on(event, (payload) => {
+        if (payload?.sessionId !== this.sessionId) return;
+        this.received++;
+        this.onReceived?.();
+      });
+    }
     this.connection.on('error', (e) => {
       if (e?.sessionId === this.sessionId) this.fail(`${e.message} (${e.code})`);
     });
@@ -66,17 +79,34 @@ export class CaptionSession {
     return this.microphone?.deviceLabel ?? '';
   }
 
-  /** Stops the microphone, ends the audio stream and waits until the server has delivered every final. */
+  /** Stops the microphone, ends the audio stream and waits until every event of the session has arrived. */
   async stop() {
     if (this.ending) return;
     await this.microphone?.stop();
     this.ending = true;
     this.audio?.complete();
     try {
-      await this.sending;
+      const completed = await this.sending;
+      await this.eventsArrived(completed?.events ?? 0);
     } finally {
       await this.release();
     }
+  }
+
+  /**
+   * SendAudio's result travels apart from the events and may overtake the last of them; it says how many
+   * were sent, so wait for that many (bounded, in case a dropped partial was counted).
+   */
+  eventsArrived(count) {
+    if (this.received >= count) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, LAST_EVENTS_WAIT_MS);
+      this.onReceived = () => {
+        if (this.received < count) return;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   async fail(message) {
