@@ -92,10 +92,13 @@ function withTimeout(promise, ms, message) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** A token from `streaming token` (the CLI's Release build), signed with this server's key. */
-export async function issueToken(server, subject, { admin = false } = {}) {
+/**
+ * A token from `streaming token` (the CLI's Release build), signed with this server's key; admin adds the
+ * admin role, viewer a session id (or *) the holder may watch.
+ */
+export async function issueToken(server, subject, { admin = false, viewer = null } = {}) {
   const cli = path.join(server.repoRoot, 'src/Streaming.Cli/bin/Release/net10.0/streaming.dll');
-  const args = [cli, 'token', '--sub', subject, '--days', '1', ...(admin ? ['--admin'] : [])];
+  const args = [cli, 'token', '--sub', subject, '--days', '1', ...(admin ? ['--admin'] : []), ...(viewer ? ['--viewer', viewer] : [])];
   const { stdout } = await run('dotnet', args, { ...process.env, Auth__SigningKey: server.signingKey });
   return stdout.trim();
 }

@@ -145,6 +145,35 @@ test('Stopping in mid-speech still shows the final of the interrupted segment', 
   }
 });
 
+test('Viewer with a token for someone else is refused with the reason; a viewer token for the session is let in', async () => {
+  const page = await openCaptionsPage(token);
+  try {
+    await page.click('#start');
+    await page.locator('#session-info').waitFor({ state: 'visible', timeout: 30_000 });
+    const sessionId = (await page.locator('#session-id').textContent()).trim();
+
+    const viewer = await openPage(browser.context, `${server.url}/viewer.html`, (line) => browserLog.push(line));
+    await viewer.fill('#session', sessionId);
+    await viewer.fill('#token', await issueToken(server, 'someone-else'));
+    await viewer.click('#watch-button');
+    await viewer.locator('#status.error').waitFor({ timeout: 30_000 });
+    assert.match(await viewer.locator('#status').textContent(), /may not watch session/);
+
+    await viewer.fill('#token', await issueToken(server, 'someone-else', { viewer: sessionId }));
+    await viewer.click('#watch-button');
+    await viewer.locator('#status', { hasText: 'Watching session' }).waitFor({ timeout: 30_000 });
+    await viewer.locator('#captions .caption.final').first().waitFor({ timeout: CAPTION_TIMEOUT_MS });
+    await viewer.close();
+    await page.click('#stop');
+    await page.locator('#status', { hasText: /^Stopped\.$/ }).waitFor({ timeout: 30_000 });
+  } catch (error) {
+    await screenshot(page, 'failure-viewer-rights').catch(() => {});
+    throw error;
+  } finally {
+    await page.close();
+  }
+});
+
 test('Admin page lists the session a captions page is running, with its owner', async () => {
   const page = await openCaptionsPage(token);
   try {

@@ -12,6 +12,12 @@ let connection = null;
 let watched = '';
 
 bindSetting($('token'), 'token');
+// The token is sent when connecting, so a new one needs a new connection (made by the next Watch).
+$('token').addEventListener('change', () => {
+  const old = connection;
+  connection = null;
+  old?.stop();
+});
 
 function setStatus(message, isError = false) {
   status.textContent = message;
@@ -32,7 +38,10 @@ function connect() {
   connection.onreconnecting(() => setStatus('Connection lost; reconnecting…', true));
   // Subscriptions belong to the old connection; a reconnected one must ask again.
   connection.onreconnected(() => subscribe().catch((error) => setStatus(describeHubError(error), true)));
-  connection.onclose((error) => setStatus(`Disconnected${error ? `: ${describeHubError(error)}` : '.'}`, true));
+  const own = connection;
+  connection.onclose((error) => {
+    if (own === connection) setStatus(`Disconnected${error ? `: ${describeHubError(error)}` : '.'}`, true);
+  });
   return connection.start();
 }
 
@@ -51,7 +60,7 @@ async function watch(sessionId) {
       setStatus('Connecting…');
       await connection?.stop();
       await connect();
-    } else if (previous) {
+    } else if (previous && previous !== sessionId) {
       await connection.invoke('Unsubscribe', previous);
     }
     await subscribe();
