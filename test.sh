@@ -4,3 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/prerequisites.sh
 dotnet test Streaming.sln -c Release --nologo "$@"
+bash tests/browser/run.sh

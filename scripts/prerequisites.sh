@@ -13,6 +13,10 @@ missing=()
 ldconfig -p | grep -q 'libopus\.so\.0' || missing+=(libopus0)
 ldconfig -p | grep -q 'libspandsp\.so\.2' || missing+=(libspandsp2)
 command -v sipp >/dev/null || missing+=(sip-tester)
+# chromium, nodejs, npm: the browser test of clients/web (tests/browser, headless Chromium via playwright-core).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2
   sudo_cmd=""
