@@ -62,6 +62,9 @@ public sealed class SessionPipeline : IAsyncDisposable
     /// <summary>Events of this session, in order; completes after the final flush, or faults with the stage's error.</summary>
     public ChannelReader<PipelineEvent> Events => _events.Reader;
 
+    /// <summary>Audio packets queued and not yet decoded (for queue-depth metrics).</summary>
+    public int QueuedPackets => _input.Reader.Count;
+
     /// <summary>Completes when every stage has finished; faults if one failed.</summary>
     public Task Completion { get; }
 

@@ -1,0 +1,35 @@
+using System.Runtime.Serialization;
+
+namespace Streaming.Protocol;
+
+/// <summary>What a client asks for when it opens a session (<c>StartSession</c>).</summary>
+/// <remarks>
+/// Data-member names give the same camelCase keys under the MessagePack protocol as under JSON.
+/// </remarks>
+[DataContract]
+public sealed class SessionRequest
+{
+    /// <summary>"zh", "en" or "auto".</summary>
+    [DataMember(Name = "language")]
+    public string Language { get; set; } = "en";
+
+    /// <summary>Sample rate of the audio the client sends, in Hz.</summary>
+    [DataMember(Name = "sampleRate")]
+    public int SampleRate { get; set; } = 16000;
+
+    /// <summary>"pcm16" (little-endian mono) or "opus" (one packet per message).</summary>
+    [DataMember(Name = "codec")]
+    public string Codec { get; set; } = AudioCodecNames.Pcm16;
+
+    /// <summary>Words or phrases the recogniser should favour; null for none.</summary>
+    [DataMember(Name = "hotwords")]
+    public string[]? Hotwords { get; set; }
+
+    /// <summary>Whether finals carry a written form (inverse text normalisation).</summary>
+    [DataMember(Name = "itn")]
+    public bool Itn { get; set; } = true;
+
+    /// <summary>Endpointing overrides; null for the server's defaults.</summary>
+    [DataMember(Name = "endpoint")]
+    public EndpointSettings? Endpoint { get; set; }
+}

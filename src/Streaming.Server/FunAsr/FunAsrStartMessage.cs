@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Streaming.Protocol;
+using Streaming.Server.Sessions;
+
+namespace Streaming.Server.FunAsr;
+
+/// <summary>
+/// The first message of the FunASR runtime protocol: <c>{ mode, chunk_size, chunk_interval, wav_name,
+/// is_speaking, hotwords, itn, audio_fs, wav_format }</c>. <c>hotwords</c> is a JSON object of word →
+/// weight serialised into a string (FunASR's form), or plain words separated by spaces.
+/// </summary>
+/// <param name="Mode">"online", "offline" or "2pass".</param>
+/// <param name="WavName">Name echoed in every result.</param>
+/// <param name="SampleRate">audio_fs (default 16000).</param>
+/// <param name="Itn">itn (default true).</param>
+/// <param name="Hotwords">Hotwords without weights.</param>
+public sealed record FunAsrStartMessage(string Mode, string WavName, int SampleRate, bool Itn, string[] Hotwords)
+{
+    private static readonly string[] Modes = ["online", "offline", "2pass"];
+
+    /// <summary>Parses and checks the message; throws <see cref="SessionRefusedException"/> saying what is wrong.</summary>
+    public static FunAsrStartMessage Parse(ReadOnlySpan<byte> json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json.ToArray());
+        }
+        catch (JsonException ex)
+        {
+            throw new SessionRefusedException($"The first message must be the JSON start message: {ex.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new SessionRefusedException("The first message must be a JSON object.");
+            }
+
+            var mode = String(root, "mode") ?? "2pass";
+            if (!Modes.Contains(mode))
+            {
+                throw new SessionRefusedException($"mode '{mode}' is not supported; use online, offline or 2pass.");
+            }
+
+            var format = String(root, "wav_format") ?? "pcm";
+            if (format != "pcm")
+            {
+                throw new SessionRefusedException($"wav_format '{format}' is not supported; send pcm (16-bit little-endian mono).");
+            }
+
+            var rate = root.TryGetProperty("audio_fs", out var fs) && fs.ValueKind == JsonValueKind.Number ? fs.GetInt32() : 16000;
+            var itn = !root.TryGetProperty("itn", out var itnValue) || itnValue.ValueKind != JsonValueKind.False;
+            return new FunAsrStartMessage(mode, String(root, "wav_name") ?? "", rate, itn, ParseHotwords(String(root, "hotwords")));
+        }
+    }
+
+    /// <summary>The hub-protocol request this start message amounts to (FunASR clients do not name a language).</summary>
+    public SessionRequest ToSessionRequest() => new()
+    {
+        Language = "auto",
+        SampleRate = SampleRate,
+        Codec = AudioCodecNames.Pcm16,
+        Itn = Itn,
+        Hotwords = Hotwords,
+    };
+
+    private static string? String(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string[] ParseHotwords(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        if (text.TrimStart().StartsWith('{'))
+        {
+            try
+            {
+                using var weights = JsonDocument.Parse(text);
+                return weights.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
+            }
+            catch (JsonException ex)
+            {
+                throw new SessionRefusedException($"hotwords is not a valid JSON object of word weights: {ex.Message}");
+            }
+        }
+
+        return text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Streaming.Server.Hosting;
+
+/// <summary>Listening address, limits and static files. Bound from section <c>Server</c>, validated at start-up.</summary>
+public sealed class ServerOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Server";
+
+    /// <summary>Interface to listen on for plain HTTP (Kestrel endpoints in section <c>Kestrel</c> replace it).</summary>
+    [Required]
+    public string Host { get; set; } = "0.0.0.0";
+
+    /// <summary>HTTP port; 0 picks a free one.</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 7860;
+
+    /// <summary>Sessions that may run at once; more are refused, not queued.</summary>
+    [Range(1, 100_000)]
+    public int MaxConcurrentSessions { get; set; } = 64;
+
+    /// <summary>Seconds without audio after which a session ends with an <c>idle_timeout</c> error.</summary>
+    [Range(1, 3600)]
+    public int IdleTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Largest audio message (one SignalR stream item or WebSocket message) in bytes.</summary>
+    [Range(320, 16 * 1024 * 1024)]
+    public int MaxAudioMessageBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// How long (ms) a session's audio may wait for room in a full pipeline before the session is ended as
+    /// overloaded; 0 ends it at once. The wait holds back clients that send faster than real time.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int OverloadWaitMs { get; set; } = 2000;
+
+    /// <summary>Events a viewer may have waiting; beyond it the oldest partials are dropped.</summary>
+    [Range(4, 100_000)]
+    public int SubscriberQueueCapacity { get; set; } = 64;
+
+    /// <summary>Longest wait, at shutdown, for open sessions to flush their finals.</summary>
+    [Range(0, 300)]
+    public int ShutdownFlushSeconds { get; set; } = 10;
+
+    /// <summary>Most hotwords a session may give.</summary>
+    [Range(0, 10_000)]
+    public int MaxHotwords { get; set; } = 100;
+
+    /// <summary>Longest hotword, in characters.</summary>
+    [Range(1, 1000)]
+    public int MaxHotwordLength { get; set; } = 64;
+
+    /// <summary>Folder of the web pages served at <c>/</c>; relative paths are looked up from the content root and its parents.</summary>
+    public string WebRoot { get; set; } = "clients/web";
+
+    /// <summary>Origins allowed to call the server from a browser; <c>*</c> allows any.</summary>
+    public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>Largest SignalR message: an audio item plus the framing around it.</summary>
+    public long MaxHubMessageBytes => MaxAudioMessageBytes + 4096L;
+}

@@ -1,0 +1,11 @@
+namespace Streaming.Server.Hosting;
+
+/// <summary>Where traces and metrics go. Bound from section <c>Telemetry</c>.</summary>
+public sealed class TelemetryOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Telemetry";
+
+    /// <summary>OTLP collector (e.g. <c>http://localhost:4317</c>); null exports nothing over OTLP.</summary>
+    public Uri? OtlpEndpoint { get; set; }
+}

@@ -1,0 +1,3 @@
+using Streaming.Server.Hosting;
+
+return await ServerHost.RunAsync(args);

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Streaming.Protocol;
+using Streaming.Server.Hosting;
+using Streaming.Server.Telemetry;
+
+namespace Streaming.Server.Sessions;
+
+/// <summary>
+/// The sessions running in this process. Starting one beyond <see cref="ServerOptions.MaxConcurrentSessions"/>
+/// is refused at once (never queued); a session removes itself when it has delivered its last event.
+/// </summary>
+public sealed class SessionRegistry
+{
+    private readonly ConcurrentDictionary<string, LiveSession> _sessions = new();
+    private readonly Lock _admission = new();
+    private readonly EngineHost _engine;
+    private readonly ServerOptions _options;
+    private readonly StreamingMetrics _metrics;
+    private readonly ILogger<LiveSession> _logger;
+
+    /// <summary>Creates the registry and registers its gauges.</summary>
+    public SessionRegistry(EngineHost engine, IOptions<ServerOptions> options, StreamingMetrics metrics, ILogger<LiveSession> logger)
+    {
+        _engine = engine;
+        _options = options.Value;
+        _metrics = metrics;
+        _logger = logger;
+        metrics.Observe(
+            () => _sessions.Count,
+            () => _sessions.Values.Sum(s => (long)s.QueuedPackets),
+            () => _sessions.Values.Sum(s => (long)s.SubscriberQueueDepth));
+    }
+
+    /// <summary>Sessions running now.</summary>
+    public int Count => _sessions.Count;
+
+    /// <summary>The running sessions.</summary>
+    public IReadOnlyCollection<LiveSession> Sessions => (IReadOnlyCollection<LiveSession>)_sessions.Values;
+
+    /// <summary>
+    /// Validates <paramref name="request"/> and starts a session owned by <paramref name="owner"/>;
+    /// throws <see cref="SessionRefusedException"/> with the reason when it cannot.
+    /// </summary>
+    public LiveSession Start(string owner, SessionRequest request)
+    {
+        var engine = _engine.Engine;
+        var plan = new SessionRequestValidator(_options, _engine.Languages).Validate(request);
+        lock (_admission)
+        {
+            if (_sessions.Count >= _options.MaxConcurrentSessions)
+            {
+                _metrics.SessionRefused();
+                throw new SessionRefusedException(
+                    $"The server is at its limit of {_options.MaxConcurrentSessions} concurrent sessions; try again later.");
+            }
+
+            var id = Guid.NewGuid().ToString("N");
+            var session = new LiveSession(id, owner, plan, engine.Sessions.Create(plan.Settings), _options, _metrics, _logger);
+            _sessions[id] = session;
+            _ = session.Completion.ContinueWith(
+                _ => _sessions.TryRemove(id, out var _),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return session;
+        }
+    }
+
+    /// <summary>The running session with this id, if any.</summary>
+    public LiveSession? Find(string sessionId) => _sessions.GetValueOrDefault(sessionId);
+
+    /// <summary>
+    /// Finalises every running session with <paramref name="code"/> and waits (at most
+    /// <paramref name="timeout"/>) until their finals were delivered.
+    /// </summary>
+    public async Task FinishAllAsync(string code, string message, TimeSpan timeout)
+    {
+        var sessions = _sessions.Values.ToArray();
+        foreach (var session in sessions)
+        {
+            session.Finish(code, message);
+        }
+
+        await Task.WhenAll(sessions.Select(s => s.Completion)).WaitAsync(timeout).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,91 @@
+using Streaming.Pipeline;
+using Streaming.Protocol;
+using Streaming.Server.Hosting;
+
+namespace Streaming.Server.Sessions;
+
+/// <summary>Checks a <see cref="SessionRequest"/> against what this server supports and turns it into a <see cref="SessionPlan"/>.</summary>
+public sealed class SessionRequestValidator(ServerOptions options, IReadOnlyList<string> languages)
+{
+    /// <summary>Languages with a model here (plus "auto" when a recogniser is loaded).</summary>
+    public IReadOnlyList<string> Languages => languages;
+
+    /// <summary>Returns the plan, or throws <see cref="SessionRefusedException"/> naming the first problem.</summary>
+    public SessionPlan Validate(SessionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var language = request.Language?.Trim().ToLowerInvariant() ?? "";
+        if (!languages.Contains(language))
+        {
+            throw new SessionRefusedException(
+                $"No model for language '{request.Language}'. This server supports: {string.Join(", ", languages)}.");
+        }
+
+        var codec = request.Codec?.Trim().ToLowerInvariant() switch
+        {
+            AudioCodecNames.Pcm16 => AudioCodec.Pcm16,
+            AudioCodecNames.Opus => AudioCodec.Opus,
+            _ => throw new SessionRefusedException(
+                $"Codec '{request.Codec}' is not supported; use {AudioCodecNames.Pcm16} or {AudioCodecNames.Opus}."),
+        };
+        var format = new AudioInputFormat(codec, request.SampleRate);
+        try
+        {
+            format.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SessionRefusedException(ex.Message);
+        }
+
+        return new SessionPlan(language, new SessionSettings(format, request.Itn), ValidateHotwords(request.Hotwords), ValidateEndpoint(request.Endpoint));
+    }
+
+    private string[] ValidateHotwords(string[]? hotwords)
+    {
+        if (hotwords is null)
+        {
+            return [];
+        }
+
+        if (hotwords.Length > options.MaxHotwords)
+        {
+            throw new SessionRefusedException($"{hotwords.Length} hotwords given; at most {options.MaxHotwords} are allowed.");
+        }
+
+        var cleaned = new string[hotwords.Length];
+        for (var i = 0; i < hotwords.Length; i++)
+        {
+            var word = hotwords[i]?.Trim() ?? "";
+            if (word.Length == 0)
+            {
+                throw new SessionRefusedException($"Hotword {i + 1} is empty.");
+            }
+
+            if (word.Length > options.MaxHotwordLength)
+            {
+                throw new SessionRefusedException(
+                    $"Hotword {i + 1} has {word.Length} characters; at most {options.MaxHotwordLength} are allowed.");
+            }
+
+            cleaned[i] = word;
+        }
+
+        return cleaned;
+    }
+
+    private static EndpointSettings? ValidateEndpoint(EndpointSettings? endpoint)
+    {
+        if (endpoint?.MaxTrailingSilenceMs is { } silence and (< 50 or > 10_000))
+        {
+            throw new SessionRefusedException($"endpoint.maxTrailingSilenceMs {silence} is out of range 50..10000.");
+        }
+
+        if (endpoint?.MaxUtteranceMs is { } utterance and (< 1000 or > 600_000))
+        {
+            throw new SessionRefusedException($"endpoint.maxUtteranceMs {utterance} is out of range 1000..600000.");
+        }
+
+        return endpoint;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics.Metrics;
+
+namespace Streaming.Server.Telemetry;
+
+/// <summary>
+/// The server's instruments (meter <see cref="MeterName"/>). Gauges read live state through the callbacks
+/// given to <see cref="Observe"/>, so they cost nothing between scrapes.
+/// </summary>
+public sealed class StreamingMetrics
+{
+    /// <summary>Name of the meter, for exporters.</summary>
+    public const string MeterName = "Streaming.Server";
+
+    private readonly Meter _meter;
+    private readonly Counter<double> _audioSeconds;
+    private readonly Counter<long> _droppedPartials;
+    private readonly Counter<long> _refusedSessions;
+    private readonly Histogram<double> _chunkLatency;
+    private readonly Histogram<double> _partialLatency;
+    private readonly Histogram<double> _finalLatency;
+    private readonly Histogram<double> _rtf;
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
+    public StreamingMetrics(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(MeterName);
+        _audioSeconds = _meter.CreateCounter<double>("streaming.audio.input", "s", "Seconds of audio received from clients.");
+        _droppedPartials = _meter.CreateCounter<long>("streaming.partials.dropped", description: "Partials dropped for slow viewers.");
+        _refusedSessions = _meter.CreateCounter<long>("streaming.sessions.refused", description: "Sessions refused at the concurrency limit.");
+        _chunkLatency = _meter.CreateHistogram<double>("streaming.chunk.latency", "ms", "Time from an audio message's arrival to its hand-over to the pipeline.");
+        _partialLatency = _meter.CreateHistogram<double>("streaming.partial.latency", "ms", "Time from the arrival of the audio a partial ends on to the partial.");
+        _finalLatency = _meter.CreateHistogram<double>("streaming.final.latency", "ms", "Time from the arrival of the audio a final ends on to the final.");
+        _rtf = _meter.CreateHistogram<double>("streaming.session.rtf", description: "Session wall-clock time over its audio duration (about 1 for live clients).");
+    }
+
+    /// <summary>Registers the gauges over live state.</summary>
+    public void Observe(Func<int> activeSessions, Func<long> pipelineQueueDepth, Func<long> subscriberQueueDepth)
+    {
+        _meter.CreateObservableUpDownCounter("streaming.sessions.active", activeSessions, description: "Sessions running now.");
+        _meter.CreateObservableGauge("streaming.pipeline.queue.depth", pipelineQueueDepth, description: "Audio packets waiting in session pipelines.");
+        _meter.CreateObservableGauge("streaming.subscriber.queue.depth", subscriberQueueDepth, description: "Events waiting for viewers.");
+    }
+
+    /// <summary>Audio received.</summary>
+    public void AudioReceived(double seconds) => _audioSeconds.Add(seconds);
+
+    /// <summary>A slow viewer lost a partial.</summary>
+    public void PartialDropped() => _droppedPartials.Add(1);
+
+    /// <summary>A session was refused at the limit.</summary>
+    public void SessionRefused() => _refusedSessions.Add(1);
+
+    /// <summary>Hand-over time of one audio message.</summary>
+    public void ChunkHandled(TimeSpan latency) => _chunkLatency.Record(latency.TotalMilliseconds);
+
+    /// <summary>Latency of a partial or final.</summary>
+    public void ResultLatency(bool isFinal, TimeSpan latency) =>
+        (isFinal ? _finalLatency : _partialLatency).Record(latency.TotalMilliseconds);
+
+    /// <summary>A session ended after <paramref name="wall"/> with <paramref name="audioSeconds"/> of audio.</summary>
+    public void SessionEnded(TimeSpan wall, double audioSeconds)
+    {
+        if (audioSeconds > 0)
+        {
+            _rtf.Record(wall.TotalSeconds / audioSeconds);
+        }
+    }
+}
