@@ -5,7 +5,8 @@ namespace Streaming.LoadTests.Framework;
 /// <summary>
 /// Runs a scenario through its phases (NBomber's <c>NBomberRunner</c>): keeps the number of copies that the
 /// current load simulation asks for, injects sessions for open-model phases, and collects step stats per phase.
-/// Sessions count in the phase they started in; after the last phase the runner waits for sessions in flight.
+/// A session counts in the phase in which it ends, as NBomber records a step when its response arrives; after the
+/// last phase the runner waits for the sessions in flight, and they count in the last phase.
 /// </summary>
 public sealed class LoadRunner(TimeSpan? tick = null)
 {
@@ -140,8 +141,7 @@ public sealed class LoadRunner(TimeSpan? tick = null)
 
         private async Task RunSessionAsync()
         {
-            var startPhase = Phase;
-            var context = new ScenarioContext(scenario.Name, Interlocked.Increment(ref invocations) - 1, startPhase, cancellationToken);
+            var context = new ScenarioContext(scenario.Name, Interlocked.Increment(ref invocations) - 1, Phase, cancellationToken);
             Interlocked.Increment(ref inFlight);
             SessionOutcome outcome;
             try
@@ -161,7 +161,7 @@ public sealed class LoadRunner(TimeSpan? tick = null)
                 Interlocked.Decrement(ref inFlight);
             }
 
-            Stats[startPhase].Add(outcome);
+            Stats[Phase].Add(outcome);
         }
     }
 

@@ -6,7 +6,7 @@ namespace Streaming.LoadTests.Framework;
 /// <param name="TargetLoad">Copies (closed models) or sessions per interval (inject).</param>
 /// <param name="PeakConcurrency">Most sessions in flight at once.</param>
 /// <param name="MeanConcurrency">Mean sessions in flight.</param>
-/// <param name="Sessions">Sessions that started in this phase.</param>
+/// <param name="Sessions">Sessions that ended in this phase.</param>
 /// <param name="Failed">Sessions that ended with an error.</param>
 /// <param name="Dropped">Expected messages that never arrived (e.g. a segment without its final).</param>
 /// <param name="Messages">Server messages received.</param>

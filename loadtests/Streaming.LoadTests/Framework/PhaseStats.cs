@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Streaming.LoadTests.Framework;
 
 /// <summary>
-/// Step statistics of one phase (NBomber's step stats): every session that started during the phase adds its
+/// Step statistics of one phase (NBomber's step stats): every session that ended during the phase adds its
 /// outcome here, and the runner samples how many sessions were in flight.
 /// </summary>
 public sealed class PhaseStats

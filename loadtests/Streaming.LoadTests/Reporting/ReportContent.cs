@@ -27,6 +27,11 @@ public static class ReportContent
         }
 
         var last = report.Runs[^1].Steady;
+        if (last.Sessions == 0)
+        {
+            return $"No session ended in the steady phase ({last.Simulation}).";
+        }
+
         return $"{last.TargetLoad} sessions: p95 partial latency {last.Partial.P95:F0} ms, p95 final latency {last.Final.P95:F0} ms, " +
             $"{last.Failed} failed, {last.Dropped} dropped.";
     }

@@ -43,10 +43,17 @@ public static class FunAsrSession
                 audio_fs = clip.SampleRate,
             });
             await socket.SendAsync(Encoding.UTF8.GetBytes(start), WebSocketMessageType.Text, true, cancellationToken);
-            clock.Start();
             var receiving = ReceiveAsync(socket, measurements, cancellationToken);
-            await PacedSender.SendAsync(clip, options.PacketMs, clock,
-                (packet, ct) => socket.SendAsync(packet, WebSocketMessageType.Binary, true, ct), receiving, cancellationToken);
+            await foreach (var packet in PacedAudio.PacketsAsync(clip, options.PacketMs, clock, cancellationToken))
+            {
+                if (receiving.IsCompleted)
+                {
+                    break; // the server ended the session (its error is measured)
+                }
+
+                await socket.SendAsync(packet, WebSocketMessageType.Binary, true, cancellationToken);
+            }
+
             if (!receiving.IsCompleted)
             {
                 await socket.SendAsync("{\"is_speaking\":false}"u8.ToArray(), WebSocketMessageType.Text, true, cancellationToken);

@@ -65,13 +65,34 @@ public sealed class SessionMeasurements(AudioClock clock)
         }
     }
 
+    /// <summary>
+    /// Waits (at most <paramref name="grace"/>) until every segment seen has its final: the client SDK may run
+    /// event handlers after it reports the end of the audio stream.
+    /// </summary>
+    public async Task SettleAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + grace;
+        while (OpenSegments() > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+    }
+
     /// <summary>The session's outcome; a server error reported earlier wins over the client-side <paramref name="failure"/>.</summary>
     public SessionOutcome ToOutcome(string? failure = null)
     {
         lock (gate)
         {
-            var dropped = segmentsSeen.Count(id => !segmentsFinal.Contains(id));
+            var dropped = OpenSegments();
             return new SessionOutcome([.. firstPartial], [.. partial], [.. final], error ?? failure, dropped, messages);
+        }
+    }
+
+    private int OpenSegments()
+    {
+        lock (gate)
+        {
+            return segmentsSeen.Count(id => !segmentsFinal.Contains(id));
         }
     }
 

@@ -1,49 +1,38 @@
-using System.Threading.Channels;
-using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
+using Streaming.Client;
 using Streaming.LoadTests.Framework;
 using Streaming.Protocol;
 
 namespace Streaming.LoadTests.Sessions;
 
 /// <summary>
-/// One live-caption client on the SignalR hub: its own connection, <c>StartSession</c>, then the clip streamed
-/// through <c>SendAudio</c> at real time while partials, finals and errors are timed as they arrive.
+/// One live-caption client on the SignalR hub through the client SDK: its own connection, a session, then the
+/// clip streamed at real time while partials, finals and errors are timed as they arrive.
 /// </summary>
 public static class SignalRSession
 {
+    // Finals are sent before SendAudio completes, but their handlers may run just after it.
+    private static readonly TimeSpan HandlerGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>Streams <paramref name="clip"/> once and returns what was measured.</summary>
     public static async Task<SessionOutcome> RunAsync(SpeechClip clip, SessionOptions options, CancellationToken cancellationToken)
     {
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(options.Server, HubEvents.HubPath), http =>
-            {
-                if (options.Token is { } token)
-                {
-                    http.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                }
-            })
-            .Build();
-
-        // Results cannot arrive before audio; the clock restarts with the first packet.
+        await using var client = new TranscriptionClient(options.Server, options.Token);
         var clock = new AudioClock();
         var measurements = new SessionMeasurements(clock);
-        connection.On<SpeechStarted>(HubEvents.SpeechStarted, e => measurements.SpeechStarted(e.SegmentId));
-        connection.On<SpeechEnded>(HubEvents.SpeechEnded, e => measurements.SpeechEnded(e.SegmentId));
-        connection.On<TranscriptResult>(HubEvents.Partial, r => measurements.Partial(r.SegmentId, r.Start, r.End));
-        connection.On<TranscriptResult>(HubEvents.Final, r => measurements.Final(r.SegmentId, r.End));
-        connection.On<SessionError>(HubEvents.Error, e => measurements.Error(e.Code, e.Message));
-
+        client.SpeechStarted += e => measurements.SpeechStarted(e.SegmentId);
+        client.SpeechEnded += e => measurements.SpeechEnded(e.SegmentId);
+        client.Partial += r => measurements.Partial(r.SegmentId, r.Start, r.End);
+        client.Final += r => measurements.Final(r.SegmentId, r.End);
+        client.Error += e => measurements.Error(e.Code, e.Message);
         try
         {
-            await connection.StartAsync(cancellationToken);
+            await client.ConnectAsync(cancellationToken);
             var request = new SessionRequest { Language = options.Language, SampleRate = clip.SampleRate, Codec = AudioCodecNames.Pcm16 };
-            var started = await connection.InvokeAsync<SessionStarted>("StartSession", request, cancellationToken);
-            var audio = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-            clock.Start();
-            var sending = connection.InvokeAsync("SendAudio", started.SessionId, audio.Reader, cancellationToken);
-            await PacedSender.SendAsync(clip, options.PacketMs, clock, (packet, ct) => audio.Writer.WriteAsync(packet.ToArray(), ct), sending, cancellationToken);
-            audio.Writer.Complete();
-            await sending.WaitAsync(TimeSpan.FromSeconds(clip.Seconds) + options.FinalTimeout, cancellationToken);
+            var sessionId = await client.StartSessionAsync(request, cancellationToken);
+            await client.SendAudioAsync(sessionId, PacedAudio.PacketsAsync(clip, options.PacketMs, clock, cancellationToken), cancellationToken)
+                .WaitAsync(TimeSpan.FromSeconds(clip.Seconds) + options.FinalTimeout, cancellationToken);
+            await measurements.SettleAsync(HandlerGrace, cancellationToken);
             return measurements.ToOutcome();
         }
         catch (Exception ex) when (ex is HubException or HttpRequestException or TimeoutException or IOException or InvalidOperationException)
