@@ -10,6 +10,9 @@ app.Configure(config =>
     config.AddCommand<InfoCommand>("info").WithDescription("Print the format of a WAV file.");
     config.AddCommand<VadCommand>("vad").WithDescription("Print the speech segments of a WAV file.");
     config.AddCommand<TranscribeCommand>("transcribe").WithDescription("Transcribe a WAV file through the streaming pipeline.");
+    config.AddCommand<ServeCommand>("serve").WithDescription("Run the server (SignalR hub, FunASR socket, web pages) on port 7860.");
+    config.AddCommand<TokenCommand>("token").WithDescription("Print a dev JWT for the server.");
+    config.AddCommand<StreamCommand>("stream").WithDescription("Stream a WAV file to a running server and print its captions.");
     config.AddCommand<ItnCommand>("itn").WithDescription("Inverse text normalisation: spoken sentences on stdin, written forms on stdout.");
     config.AddBranch("bench", bench =>
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Streaming.Protocol;
@@ -12,6 +13,7 @@ namespace Streaming.Client;
 public sealed class TranscriptionClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
+    private readonly ConcurrentDictionary<string, int> _received = new();
 
     /// <summary>Prepares a connection to <paramref name="serverUrl"/> (e.g. <c>http://localhost:7860</c>).</summary>
     /// <param name="serverUrl">Server base address; the hub path is appended.</param>
@@ -32,11 +34,11 @@ public sealed class TranscriptionClient : IAsyncDisposable
         }
 
         _connection = builder.Build();
-        _connection.On<SpeechStarted>(HubNames.SpeechStarted, e => SpeechStarted?.Invoke(e));
-        _connection.On<TranscriptResult>(HubNames.Partial, e => Partial?.Invoke(e));
-        _connection.On<TranscriptResult>(HubNames.Final, e => Final?.Invoke(e));
-        _connection.On<SpeechEnded>(HubNames.SpeechEnded, e => SpeechEnded?.Invoke(e));
-        _connection.On<SessionError>(HubNames.Error, e => Error?.Invoke(e));
+        _connection.On<SpeechStarted>(HubNames.SpeechStarted, e => Received(e.SessionId, e, SpeechStarted));
+        _connection.On<TranscriptResult>(HubNames.Partial, e => Received(e.SessionId, e, Partial));
+        _connection.On<TranscriptResult>(HubNames.Final, e => Received(e.SessionId, e, Final));
+        _connection.On<SpeechEnded>(HubNames.SpeechEnded, e => Received(e.SessionId, e, SpeechEnded));
+        _connection.On<SessionError>(HubNames.Error, e => Received(e.SessionId, e, Error));
         _connection.Closed += ex =>
         {
             Closed?.Invoke(ex);
@@ -72,9 +74,22 @@ public sealed class TranscriptionClient : IAsyncDisposable
     public async Task<string> StartSessionAsync(SessionRequest request, CancellationToken cancellationToken = default) =>
         (await _connection.InvokeAsync<SessionStarted>("StartSession", request, cancellationToken).ConfigureAwait(false)).SessionId;
 
-    /// <summary>Streams audio messages; completes when the server has delivered every final of the session.</summary>
-    public Task SendAudioAsync(string sessionId, IAsyncEnumerable<byte[]> audio, CancellationToken cancellationToken = default) =>
-        _connection.InvokeAsync("SendAudio", sessionId, audio, cancellationToken);
+    /// <summary>
+    /// Streams audio messages; completes when the session is finalised and this client's handlers have seen
+    /// every event the server sent for it (the last final and any error included).
+    /// </summary>
+    public async Task<StreamCompleted> SendAudioAsync(string sessionId, IAsyncEnumerable<byte[]> audio, CancellationToken cancellationToken = default)
+    {
+        var completed = await _connection.InvokeAsync<StreamCompleted>("SendAudio", sessionId, audio, cancellationToken).ConfigureAwait(false);
+
+        // The invocation's result can overtake the events sent before it, which are dispatched separately.
+        while (_received.GetValueOrDefault(sessionId) < completed.Events && _connection.State == HubConnectionState.Connected)
+        {
+            await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+        }
+
+        return completed;
+    }
 
     /// <summary>Opens a session for a WAV file and streams it; returns the session id once every final arrived.</summary>
     public async Task<string> TranscribeFileAsync(
@@ -106,4 +121,10 @@ public sealed class TranscriptionClient : IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    private void Received<T>(string sessionId, T payload, Action<T>? handler)
+    {
+        handler?.Invoke(payload);
+        _received.AddOrUpdate(sessionId, 1, (_, n) => n + 1);
+    }
 }

@@ -57,6 +57,9 @@ public sealed class ServerOptions
     /// <summary>Origins allowed to call the server from a browser; <c>*</c> allows any.</summary>
     public string[] CorsOrigins { get; set; } = [];
 
-    /// <summary>Largest SignalR message: an audio item plus the framing around it.</summary>
-    public long MaxHubMessageBytes => MaxAudioMessageBytes + 4096L;
+    /// <summary>
+    /// Largest SignalR message: an audio item as base64 (JSON protocol) plus framing, so an oversize item
+    /// still arrives and gets a specific error instead of a dropped connection.
+    /// </summary>
+    public long MaxHubMessageBytes => (MaxAudioMessageBytes * 4L / 3) + 8192L;
 }

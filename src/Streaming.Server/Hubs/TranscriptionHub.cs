@@ -39,9 +39,10 @@ public sealed class TranscriptionHub(
 
     /// <summary>
     /// Streams the session's audio; returns once the stream ended and every final was delivered, or the
-    /// session ended with an error event (overload, idle timeout, oversize message).
+    /// session ended with an error event (overload, idle timeout, oversize message). The result counts the
+    /// events this connection was sent, so the client can wait for all of them.
     /// </summary>
-    public async Task SendAudio(string sessionId, IAsyncEnumerable<byte[]> audio)
+    public async Task<StreamCompleted> SendAudio(string sessionId, IAsyncEnumerable<byte[]> audio)
     {
         var session = Find(sessionId);
         if (session.Owner != Owner())
@@ -71,10 +72,8 @@ public sealed class TranscriptionHub(
         }
 
         session.Finish();
-        if (!Context.ConnectionAborted.IsCancellationRequested)
-        {
-            await session.Completion;
-        }
+        await session.Completion.WaitAsync(Context.ConnectionAborted);
+        return new StreamCompleted { SessionId = sessionId, AudioSeconds = session.AudioSeconds, Events = session.DeliveredTo(Context.ConnectionId) };
     }
 
     /// <summary>

@@ -153,6 +153,9 @@ public sealed class LiveSession
         }
     }
 
+    /// <summary>Events delivered to <paramref name="connectionId"/> (0 if it is not subscribed).</summary>
+    public int DeliveredTo(string connectionId) => _subscribers.TryGetValue(connectionId, out var subscriber) ? subscriber.Delivered : 0;
+
     /// <summary>Removes a watcher (it unsubscribed or its connection left).</summary>
     public void Unsubscribe(string connectionId)
     {

@@ -12,6 +12,7 @@ public sealed class Subscriber
     private readonly StreamingMetrics _metrics;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
+    private int _delivered;
 
     /// <summary>Starts delivering to <paramref name="sink"/>.</summary>
     public Subscriber(ISessionEventSink sink, int capacity, StreamingMetrics metrics, ILogger logger)
@@ -28,6 +29,9 @@ public sealed class Subscriber
 
     /// <summary>Events waiting for this subscriber.</summary>
     public int QueueDepth => _queue.Count;
+
+    /// <summary>Events delivered so far.</summary>
+    public int Delivered => Volatile.Read(ref _delivered);
 
     /// <summary>Completes when everything queued was delivered (or delivery failed or was stopped).</summary>
     public Task Delivery { get; }
@@ -71,6 +75,7 @@ public sealed class Subscriber
             while (await _queue.DequeueAsync(_stop.Token).ConfigureAwait(false) is { } item)
             {
                 await _sink.SendAsync(item, _stop.Token).ConfigureAwait(false);
+                Interlocked.Increment(ref _delivered);
             }
 
             await _sink.CompleteAsync(_stop.Token).ConfigureAwait(false);

@@ -1,0 +1,46 @@
+using System.Text;
+using Streaming.Server.FunAsr;
+using Streaming.Server.Sessions;
+
+namespace Streaming.Server.Tests;
+
+public sealed class FunAsrStartMessageTests
+{
+    private static FunAsrStartMessage Parse(string json) => FunAsrStartMessage.Parse(Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public void The_FunAsr_client_start_message_is_understood()
+    {
+        var start = Parse("""{"mode":"online","chunk_size":[5,10,5],"chunk_interval":10,"wav_name":"mic","is_speaking":true,"hotwords":"{\"阿里巴巴\":20,\"达摩院\":30}","itn":false,"audio_fs":8000}""");
+
+        Assert.Equal(("online", "mic", 8000, false), (start.Mode, start.WavName, start.SampleRate, start.Itn));
+        Assert.Equal(["阿里巴巴", "达摩院"], start.Hotwords);
+        var request = start.ToSessionRequest();
+        Assert.Equal(8000, request.SampleRate);
+        Assert.False(request.Itn);
+    }
+
+    [Fact]
+    public void Missing_fields_take_FunAsr_defaults_and_plain_hotwords_split_on_spaces()
+    {
+        var start = Parse("""{"hotwords":"alpha beta"}""");
+
+        Assert.Equal("2pass", start.Mode);
+        Assert.Equal(16000, start.SampleRate);
+        Assert.True(start.Itn);
+        Assert.Equal(["alpha", "beta"], start.Hotwords);
+    }
+
+    [Theory]
+    [InlineData("""{"mode":"fast"}""", "mode 'fast' is not supported")]
+    [InlineData("""{"wav_format":"mp3"}""", "wav_format 'mp3' is not supported")]
+    [InlineData("""not json""", "must be the JSON start message")]
+    [InlineData("""[1]""", "must be a JSON object")]
+    [InlineData("""{"hotwords":"{bad"}""", "hotwords is not a valid JSON object")]
+    public void A_bad_start_message_is_refused_saying_what_is_wrong(string json, string message)
+    {
+        var error = Assert.Throws<SessionRefusedException>(() => Parse(json));
+
+        Assert.Contains(message, error.Message);
+    }
+}

@@ -1,0 +1,76 @@
+using Streaming.Pipeline;
+using Streaming.Protocol;
+using Streaming.Server.Hosting;
+using Streaming.Server.Sessions;
+
+namespace Streaming.Server.Tests;
+
+public sealed class SessionRequestValidatorTests
+{
+    private readonly SessionRequestValidator _validator = new(new ServerOptions { MaxHotwords = 2, MaxHotwordLength = 5 }, ["en", "auto"]);
+
+    [Fact]
+    public void A_valid_request_becomes_a_plan_with_trimmed_hotwords()
+    {
+        var plan = _validator.Validate(new SessionRequest { Language = "EN", SampleRate = 48000, Codec = "opus", Hotwords = [" abc "], Itn = false });
+
+        Assert.Equal("en", plan.Language);
+        Assert.Equal(new AudioInputFormat(AudioCodec.Opus, 48000), plan.Settings.Format);
+        Assert.False(plan.Settings.Itn);
+        Assert.Equal(["abc"], plan.Hotwords);
+    }
+
+    [Theory]
+    [InlineData("zh", "No model for language 'zh'. This server supports: en, auto.")]
+    [InlineData("", "No model for language ''. This server supports: en, auto.")]
+    public void An_unsupported_language_is_refused_naming_the_supported_ones(string language, string message)
+    {
+        var error = Assert.Throws<SessionRefusedException>(() => _validator.Validate(new SessionRequest { Language = language }));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_codec_is_refused()
+    {
+        var error = Assert.Throws<SessionRefusedException>(() => _validator.Validate(new SessionRequest { Codec = "mp3" }));
+
+        Assert.Equal("Codec 'mp3' is not supported; use pcm16 or opus.", error.Message);
+    }
+
+    [Fact]
+    public void A_sample_rate_the_codec_cannot_take_is_refused()
+    {
+        var error = Assert.Throws<SessionRefusedException>(() => _validator.Validate(new SessionRequest { Codec = "opus", SampleRate = 44100 }));
+
+        Assert.StartsWith("Sample rate 44100 Hz is not supported for Opus", error.Message);
+    }
+
+    [Theory]
+    [InlineData(new[] { "a", "b", "c" }, "3 hotwords given; at most 2 are allowed.")]
+    [InlineData(new[] { "toolong" }, "Hotword 1 has 7 characters; at most 5 are allowed.")]
+    [InlineData(new[] { "ok", " " }, "Hotword 2 is empty.")]
+    public void Hotwords_beyond_the_limits_are_refused(string[] hotwords, string message)
+    {
+        var error = Assert.Throws<SessionRefusedException>(() => _validator.Validate(new SessionRequest { Hotwords = hotwords }));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Endpoint_settings_out_of_range_are_refused()
+    {
+        var error = Assert.Throws<SessionRefusedException>(() =>
+            _validator.Validate(new SessionRequest { Endpoint = new EndpointSettings { MaxTrailingSilenceMs = 20 } }));
+
+        Assert.Contains("maxTrailingSilenceMs 20 is out of range", error.Message);
+    }
+
+    [Fact]
+    public void A_pcm_message_lasts_its_samples_over_the_rate()
+    {
+        var plan = _validator.Validate(new SessionRequest { SampleRate = 8000 });
+
+        Assert.Equal(0.1, plan.DurationOf(new byte[1600]), 6);
+    }
+}
