@@ -29,7 +29,7 @@ public static class LatencyPlot
         var maxY = points.SelectMany(p => Series.Select(s => s.Value(p.Steady))).Append(limit ?? 0).DefaultIfEmpty(0).Max();
         var xStep = NiceStep(maxX);
         var yStep = NiceStep(Math.Max(maxY, 1));
-        var xTop = Math.Ceiling(maxX / xStep) * xStep;
+        var xTop = Math.Ceiling((maxX + (xStep / 2)) / xStep) * xStep; // the last point off the edge
         var yTop = Math.Ceiling(maxY * 1.05 / yStep) * yStep;
         double X(double v) => Left + (v / xTop * (Width - Left - Right));
         double Y(double v) => Height - Bottom - (v / yTop * (Height - Top - Bottom));
