@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using Streaming.LoadTests.Framework;
 using Streaming.LoadTests.Reporting;
 using Streaming.LoadTests.Soak;
 using Streaming.Testing;
@@ -82,6 +83,30 @@ public sealed class LoadSmokeTests(ServerFixture fixture) : IClassFixture<Server
         Assert.InRange(sample.GcHeapMb, 0.1, 8192);
         Assert.InRange(sample.Threads, 2, 10_000);
         Assert.InRange(sample.Handles, 3, 1_000_000);
+    }
+
+    [Fact]
+    public async Task A_soak_samples_the_server_throughout_and_judges_only_after_warm_up()
+    {
+        using var http = new HttpClient();
+        var soak = new SoakRun(
+            new LoadRunner(TimeSpan.FromMilliseconds(10)),
+            new ServerProbe(http, new Uri(server.Address, "/metrics")),
+            Interval: TimeSpan.FromMilliseconds(200),
+            WarmUp: TimeSpan.FromSeconds(1),
+            MaxSlopeMbPerMinute: 1000);
+        var sessions = new FakeSessions(TimeSpan.FromMilliseconds(50), _ => 20);
+
+        var result = await soak.RunAsync(sessions.RunAsync, 2, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2.5), null, CancellationToken.None);
+
+        Assert.InRange(result.Samples.Count, 6, 20);
+        Assert.Contains(result.Samples, s => s.Seconds < 1);
+        Assert.True(result.Samples.Count(s => s.Seconds >= 1) >= 3);
+        Assert.All(result.Samples, s => Assert.True(s.RssMb > 20 && s.Threads > 2));
+        Assert.True(double.IsFinite(result.RssSlopeMbPerMinute) && double.IsFinite(result.GcHeapSlopeMbPerMinute));
+        Assert.True(result.Passed);
+        Assert.False((result with { MaxSlopeMbPerMinute = Math.Min(result.RssSlopeMbPerMinute, result.GcHeapSlopeMbPerMinute) - 0.01 }).Passed);
+        Assert.Equal(2, result.Run.Steady.PeakConcurrency);
     }
 
     [Fact]
