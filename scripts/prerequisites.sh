@@ -17,6 +17,11 @@ command -v sipp >/dev/null || missing+=(sip-tester)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+# redis-server: the scale-out test starts its own Redis as the SignalR backplane.
+set -euo pipefail
+missing=()
+ldconfig -p | grep -q 'libopus\.so\.0' || missing+=(libopus0)
+command -v redis-server >/dev/null || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2
   sudo_cmd=""

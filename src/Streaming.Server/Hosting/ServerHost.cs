@@ -19,6 +19,7 @@ using Streaming.Server.Admin;
 using Streaming.Server.Auth;
 using Streaming.Server.FunAsr;
 using Streaming.Server.Hubs;
+using Streaming.Server.ScaleOut;
 using Streaming.Server.Sessions;
 using Streaming.Server.Telemetry;
 
@@ -57,7 +58,7 @@ public static class ServerHost
             o.MaximumReceiveMessageSize = server.MaxHubMessageBytes;
             // StartSession and Subscribe must still work on a connection that is streaming audio.
             o.MaximumParallelInvocationsPerClient = 4;
-        }).AddMessagePackProtocol();
+        }).AddMessagePackProtocol().AddScaleOut(Bind<ScaleOutOptions>(builder, ScaleOutOptions.SectionName));
 
         AddAuth(builder.Services, auth);
         builder.Services.AddCors(o => o.AddDefaultPolicy(policy =>
@@ -74,6 +75,7 @@ public static class ServerHost
 
         builder.Services.AddSingleton(new SessionAccess(auth.Enabled));
         builder.Services.AddSingleton<StreamingMetrics>();
+        builder.Services.AddSingleton<ProcessMetrics>();
         builder.Services.AddSingleton<EngineHost>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EngineHost>());
         builder.Services.AddSingleton<SessionRegistry>();
@@ -83,6 +85,7 @@ public static class ServerHost
         AddTelemetry(builder.Services, telemetry);
 
         var app = builder.Build();
+        app.Services.GetRequiredService<ProcessMetrics>(); // its gauges exist once it does
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
@@ -183,7 +186,7 @@ public static class ServerHost
             })
             .WithMetrics(m =>
             {
-                m.AddMeter(StreamingMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                m.AddMeter(StreamingMetrics.MeterName, ProcessMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
                 if (telemetry.OtlpEndpoint is { } endpoint)
                 {
                     m.AddOtlpExporter(o => o.Endpoint = endpoint);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Streaming.Protocol;
 using Streaming.Server.Auth;
+using Streaming.Server.ScaleOut;
 using Streaming.Server.Sessions;
 
 namespace Streaming.Server.Hubs;
@@ -13,7 +14,8 @@ namespace Streaming.Server.Hubs;
 /// session arrive as <c>error</c> events.
 /// </summary>
 [Authorize(Policy = StreamingClaims.ClientPolicy)]
-public sealed class TranscriptionHub(SessionRegistry registry, SessionAccess access, IHubContext<TranscriptionHub> hubContext) : Hub
+public sealed class TranscriptionHub(
+    SessionRegistry registry, SessionAccess access, IHubContext<TranscriptionHub> hubContext, ISessionDirectory directory) : Hub
 {
     private const string OwnedSessionsKey = "owned-sessions";
 
@@ -74,15 +76,22 @@ public sealed class TranscriptionHub(SessionRegistry registry, SessionAccess acc
         return new StreamCompleted { SessionId = sessionId, AudioSeconds = session.AudioSeconds, Events = session.DeliveredTo(Context.ConnectionId) };
     }
 
-    /// <summary>Starts sending the events of a session to this connection (owner or viewer claim required).</summary>
-    public void Subscribe(string sessionId)
+    /// <summary>
+    /// Starts sending the events of a session to this connection (owner or viewer claim required). A session
+    /// running on another node (scale-out) is watched through its SignalR group on the backplane.
+    /// </summary>
+    public async Task Subscribe(string sessionId)
     {
-        var session = Find(sessionId);
-        if (!access.MayWatch(Context.User, sessionId, session.Owner))
+        if (registry.Find(sessionId) is not { } session)
         {
-            throw new HubException($"You may not watch session {sessionId}: it is not yours and your token has no viewer claim for it.");
+            var owner = await directory.OwnerOfAsync(sessionId)
+                ?? throw new HubException($"Session {sessionId} was not found; it may have ended.");
+            EnsureMayWatch(sessionId, owner);
+            await Groups.AddToGroupAsync(Context.ConnectionId, SessionGroups.For(sessionId));
+            return;
         }
 
+        EnsureMayWatch(sessionId, session.Owner);
         if (!session.Subscribe(new HubConnectionSink(hubContext, Context.ConnectionId)))
         {
             throw new HubException($"Session {sessionId} has ended.");
@@ -90,7 +99,11 @@ public sealed class TranscriptionHub(SessionRegistry registry, SessionAccess acc
     }
 
     /// <summary>Stops sending the events of a session to this connection.</summary>
-    public void Unsubscribe(string sessionId) => registry.Find(sessionId)?.Unsubscribe(Context.ConnectionId);
+    public async Task Unsubscribe(string sessionId)
+    {
+        registry.Find(sessionId)?.Unsubscribe(Context.ConnectionId);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, SessionGroups.For(sessionId));
+    }
 
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)
@@ -107,6 +120,14 @@ public sealed class TranscriptionHub(SessionRegistry registry, SessionAccess acc
         }
 
         return base.OnDisconnectedAsync(exception);
+    }
+
+    private void EnsureMayWatch(string sessionId, string owner)
+    {
+        if (!access.MayWatch(Context.User, sessionId, owner))
+        {
+            throw new HubException($"You may not watch session {sessionId}: it is not yours and your token has no viewer claim for it.");
+        }
     }
 
     private LiveSession Find(string sessionId) =>

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Streaming.Pipeline;
 using Streaming.Protocol;
 using Streaming.Server.Hosting;
+using Streaming.Server.ScaleOut;
 using Streaming.Server.Telemetry;
 
 namespace Streaming.Server.Sessions;
@@ -19,10 +21,13 @@ public sealed class SessionRegistry
     private readonly ServerOptions _options;
     private readonly StreamingMetrics _metrics;
     private readonly ILogger<LiveSession> _logger;
+    private readonly ISessionDirectory _directory;
 
     /// <summary>Creates the registry and registers its gauges.</summary>
-    public SessionRegistry(EngineHost engine, IOptions<ServerOptions> options, StreamingMetrics metrics, ILogger<LiveSession> logger)
+    public SessionRegistry(
+        EngineHost engine, IOptions<ServerOptions> options, StreamingMetrics metrics, ILogger<LiveSession> logger, ISessionDirectory directory)
     {
+        _directory = directory;
         _engine = engine;
         _options = options.Value;
         _metrics = metrics;
@@ -47,6 +52,13 @@ public sealed class SessionRegistry
     {
         var engine = _engine.Engine;
         var plan = new SessionRequestValidator(_options, _engine.Languages).Validate(request);
+        var session = Admit(owner, plan, engine);
+        _directory.Announce(session);
+        return session;
+    }
+
+    private LiveSession Admit(string owner, SessionPlan plan, SpeechEngine engine)
+    {
         lock (_admission)
         {
             if (_sessions.Count >= _options.MaxConcurrentSessions)

@@ -1,0 +1,103 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console.Cli;
+using Streaming.LoadTests.Reporting;
+using Streaming.LoadTests.Sessions;
+
+namespace Streaming.LoadTests.Commands;
+
+/// <summary>Options every load command shares: where the server is, what audio to send, where reports go.</summary>
+public class LoadSettings : CommandSettings
+{
+    /// <summary>Server base address.</summary>
+    [CommandOption("--server <URL>")]
+    [Description("Server base address (default http://127.0.0.1:7860)")]
+    public string Server { get; init; } = "http://127.0.0.1:7860";
+
+    /// <summary>Ingress protocol.</summary>
+    [CommandOption("--protocol <NAME>")]
+    [Description("signalr (default) or funasr")]
+    public string Protocol { get; init; } = "signalr";
+
+    /// <summary>WAV files the sessions stream, in turn.</summary>
+    [CommandOption("--audio <FILE>")]
+    [Description("WAV file to stream; repeat for several, used in turn (default samples/jfk.wav)")]
+    public string[] Audio { get; init; } = [];
+
+    /// <summary>Packet length.</summary>
+    [CommandOption("--packet-ms <MS>")]
+    [Description("Audio per message, 20-100 ms, sent at real time (default 100)")]
+    public int PacketMs { get; init; } = 100;
+
+    /// <summary>Session language.</summary>
+    [CommandOption("--language <LANG>")]
+    [Description("Session language: en (default), zh or auto")]
+    public string Language { get; init; } = "en";
+
+    /// <summary>Bearer token.</summary>
+    [CommandOption("--token <JWT>")]
+    [Description("JWT bearer token (default: $STREAMING_TOKEN; none when the server runs with Auth:Enabled=false)")]
+    public string? Token { get; init; }
+
+    /// <summary>Wait for finals.</summary>
+    [CommandOption("--final-timeout <SECONDS>")]
+    [Description("Seconds to wait for finals after the last packet (default 30)")]
+    public int FinalTimeoutSeconds { get; init; } = 30;
+
+    /// <summary>Report folder.</summary>
+    [CommandOption("--out <DIR>")]
+    [Description("Folder for report.md, report.html, summary.json and the SVG plot (default load-report)")]
+    public string Out { get; init; } = "load-report";
+
+    /// <summary>Free text about the machine.</summary>
+    [CommandOption("--machine-note <TEXT>")]
+    [Description("Printed with the machine description, e.g. 'shared with 6 developers building'")]
+    public string? MachineNote { get; init; }
+
+    /// <summary>The parsed protocol.</summary>
+    public SessionProtocol ParsedProtocol => Protocol.ToLowerInvariant() switch
+    {
+        "signalr" => SessionProtocol.SignalR,
+        "funasr" => SessionProtocol.FunAsr,
+        _ => throw new ArgumentException($"--protocol must be signalr or funasr (got '{Protocol}')."),
+    };
+
+    /// <summary>The session options these settings describe.</summary>
+    public SessionOptions ToSessionOptions() => new(
+        Uri.TryCreate(Server, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"--server '{Server}' is not an address."),
+        PacketMs,
+        Language,
+        Token ?? Environment.GetEnvironmentVariable("STREAMING_TOKEN"),
+        TimeSpan.FromSeconds(FinalTimeoutSeconds));
+
+    /// <summary>Loads the audio files (the bundled sample when none is given).</summary>
+    public IReadOnlyList<SpeechClip> LoadClips() =>
+        (Audio.Length > 0 ? Audio : [DefaultAudio()]).Select(SpeechClip.Load).ToArray();
+
+    /// <summary>Settings as report rows, for reproduction.</summary>
+    public virtual Dictionary<string, string> Describe(IReadOnlyList<SpeechClip> clips) => new()
+    {
+        ["server"] = Server,
+        ["protocol"] = ParsedProtocol.ToString(),
+        ["audio"] = string.Join(", ", clips.Select(c => $"{Path.GetFileName(c.Path)} ({c.Seconds.ToString("F1", CultureInfo.InvariantCulture)} s, {c.SampleRate} Hz)")),
+        ["packet"] = $"{PacketMs} ms, paced at real time",
+        ["language"] = Language,
+    };
+
+    /// <summary>The machine the run measures.</summary>
+    public MachineInfo Machine() => MachineInfo.Current(MachineNote);
+
+    private static string DefaultAudio()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "samples", "jfk.wav");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("No --audio given and samples/jfk.wav was not found above the runner.");
+    }
+}

@@ -1,0 +1,20 @@
+namespace Streaming.LoadTests.Framework;
+
+/// <summary>
+/// What one session measured (NBomber's <c>Response</c> plus its custom metrics): latencies in milliseconds,
+/// an error when the session failed, and messages it expected but never received.
+/// </summary>
+public sealed record SessionOutcome(
+    IReadOnlyList<double> FirstPartialMs,
+    IReadOnlyList<double> PartialMs,
+    IReadOnlyList<double> FinalMs,
+    string? Error,
+    int DroppedMessages,
+    int MessagesReceived)
+{
+    /// <summary>A session that failed before it measured anything.</summary>
+    public static SessionOutcome Failed(string error) => new([], [], [], error, 0, 0);
+
+    /// <summary>Whether the session completed without an error.</summary>
+    public bool Ok => Error is null;
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Streaming.LoadTests.Framework;
+using Streaming.LoadTests.Soak;
+
+namespace Streaming.LoadTests.Reporting;
+
+/// <summary>The sections every human-readable report shows, built once so markdown and HTML say the same.</summary>
+public static class ReportContent
+{
+    /// <summary>The plot's file name beside the reports.</summary>
+    public const string PlotFile = "latency-vs-concurrency.svg";
+
+    /// <summary>The headline figure of <paramref name="report"/>.</summary>
+    public static string Headline(LoadReport report)
+    {
+        if (report.Capacity is { } capacity)
+        {
+            var best = capacity.Steps.Where(s => s.Passed).MaxBy(s => s.Sessions);
+            return best is null
+                ? $"Capacity: no load level met p95 partial latency <= {capacity.P95LimitMs:F0} ms without errors."
+                : $"Capacity: {capacity.Capacity} concurrent sessions (p95 partial latency {best.Run.Steady.Partial.P95:F0} ms <= {capacity.P95LimitMs:F0} ms, no errors, no drops).";
+        }
+
+        if (report.Soak is { } soak)
+        {
+            return SoakLine(soak);
+        }
+
+        var last = report.Runs[^1].Steady;
+        if (last.Sessions == 0)
+        {
+            return $"No session ended in the steady phase ({last.Simulation}).";
+        }
+
+        return $"{last.TargetLoad} sessions: p95 partial latency {last.Partial.P95:F0} ms, p95 final latency {last.Final.P95:F0} ms, " +
+            $"{last.Failed} failed, {last.Dropped} dropped.";
+    }
+
+    /// <summary>The report's sections in reading order.</summary>
+    public static IReadOnlyList<ReportSection> Sections(LoadReport report)
+    {
+        var sections = new List<ReportSection>
+        {
+            new("Summary", [Headline(report), $"Machine: {report.Machine.Describe()}", $"Started {report.StartedAt:u}."], [SettingsTable(report)]),
+        };
+        if (report.Capacity is { } capacity)
+        {
+            sections.Add(new ReportSection(
+                "Capacity search",
+                [$"Criterion: steady-phase p95 partial latency <= {capacity.P95LimitMs:F0} ms (packet + 150 ms), no failed session, no dropped message."],
+                [new ReportTable(
+                    ["sessions", "verdict", "p50 partial ms", "p95 partial ms", "p99 partial ms", "p95 final ms"],
+                    capacity.Steps.Select(s => Row(
+                        s.Sessions.ToString(CultureInfo.InvariantCulture),
+                        s.Failure ?? "pass",
+                        Ms(s.Run.Steady.Partial.P50),
+                        Ms(s.Run.Steady.Partial.P95),
+                        Ms(s.Run.Steady.Partial.P99),
+                        Ms(s.Run.Steady.Final.P95))).ToArray())]));
+        }
+
+        if (report.Soak is { } soak)
+        {
+            sections.Add(new ReportSection(
+                "Soak",
+                [SoakLine(soak), $"Samples after {soak.WarmUpSeconds:F0} s of warm-up are judged; slopes are least-squares fits."],
+                [new ReportTable(
+                    ["t (s)", "RSS MiB", "GC heap MiB", "threads", "handles"],
+                    soak.Samples.Select(s => Row(
+                        s.Seconds.ToString("F0", CultureInfo.InvariantCulture),
+                        s.RssMb.ToString("F1", CultureInfo.InvariantCulture),
+                        s.GcHeapMb.ToString("F1", CultureInfo.InvariantCulture),
+                        s.Threads.ToString(CultureInfo.InvariantCulture),
+                        s.Handles.ToString(CultureInfo.InvariantCulture))).ToArray())]));
+        }
+
+        foreach (var run in report.Runs)
+        {
+            sections.Add(RunSection(run));
+        }
+
+        return sections;
+    }
+
+    private static string SoakLine(SoakResult soak) =>
+        $"Soak at {soak.Sessions} sessions: RSS slope {soak.RssSlopeMbPerMinute:F2} MiB/min, GC heap slope " +
+        $"{soak.GcHeapSlopeMbPerMinute:F2} MiB/min (limit {soak.MaxSlopeMbPerMinute:F2}): {(soak.Passed ? "PASS" : "FAIL")}.";
+
+    private static ReportSection RunSection(ScenarioResult run)
+    {
+        var paragraphs = new List<string> { $"Duration {run.Duration.TotalSeconds:F1} s. Latencies in ms: p50 / p95 / p99 (count)." };
+        paragraphs.AddRange(run.Phases.SelectMany(p => p.Errors.Select(e => $"Phase {p.Index + 1} error x{e.Value}: {e.Key}")));
+        var table = new ReportTable(
+            ["phase", "simulation", "peak sessions", "sessions", "failed", "dropped", "first partial", "partial", "final"],
+            run.Phases.Select(p => Row(
+                (p.Index + 1).ToString(CultureInfo.InvariantCulture),
+                p.Simulation,
+                p.PeakConcurrency.ToString(CultureInfo.InvariantCulture),
+                p.Sessions.ToString(CultureInfo.InvariantCulture),
+                p.Failed.ToString(CultureInfo.InvariantCulture),
+                p.Dropped.ToString(CultureInfo.InvariantCulture),
+                Percentiles(p.FirstPartial),
+                Percentiles(p.Partial),
+                Percentiles(p.Final))).ToArray());
+        return new ReportSection($"Scenario {run.Name}", paragraphs, [table]);
+    }
+
+    private static ReportTable SettingsTable(LoadReport report) =>
+        new(["setting", "value"], report.Settings.Select(kv => Row(kv.Key, kv.Value)).ToArray());
+
+    private static string Percentiles(LatencySummary s) =>
+        s.Count == 0 ? "-" : $"{Ms(s.P50)} / {Ms(s.P95)} / {Ms(s.P99)} ({s.Count})";
+
+    private static string Ms(double ms) => ms.ToString("F0", CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<string> Row(params string[] cells) => cells;
+}

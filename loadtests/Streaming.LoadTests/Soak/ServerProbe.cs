@@ -1,0 +1,31 @@
+namespace Streaming.LoadTests.Soak;
+
+/// <summary>
+/// Samples the server process through its Prometheus endpoint: the <c>streaming.process.*</c> gauges the server
+/// publishes (resident memory, GC heap, threads, handles).
+/// </summary>
+public sealed class ServerProbe(HttpClient http, Uri metrics)
+{
+    /// <summary>Resident set size, bytes.</summary>
+    public const string RssMetric = "streaming_process_memory_rss_bytes";
+
+    /// <summary>Managed heap after the last GC, bytes.</summary>
+    public const string GcHeapMetric = "streaming_process_gc_heap_bytes";
+
+    /// <summary>Operating-system threads.</summary>
+    public const string ThreadsMetric = "streaming_process_threads";
+
+    /// <summary>Open handles.</summary>
+    public const string HandlesMetric = "streaming_process_handles";
+
+    private const double MiB = 1024 * 1024;
+
+    /// <summary>One sample, stamped <paramref name="seconds"/>; fails when a gauge is missing.</summary>
+    public async Task<ServerSample> SampleAsync(double seconds, CancellationToken cancellationToken)
+    {
+        var text = await http.GetStringAsync(metrics, cancellationToken);
+        double Read(string name) => PrometheusText.Value(text, name)
+            ?? throw new InvalidOperationException($"{metrics} has no '{name}' gauge; is the server's process meter exported?");
+        return new ServerSample(seconds, Read(RssMetric) / MiB, Read(GcHeapMetric) / MiB, (int)Read(ThreadsMetric), (int)Read(HandlesMetric));
+    }
+}
