@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using Streaming.Asr.Evaluation;
 using Streaming.Audio;
 using Streaming.Cli.Evaluation;
+using Streaming.Pipeline;
 
 namespace Streaming.Cli.Commands;
 
