@@ -197,21 +197,35 @@ test('Admin page lists the session a captions page is running, with its owner', 
   });
 });
 
-test('Batch page uploads a file, follows the job to completion and downloads its transcript', async (t) => {
-  // The jobs API lives in its own project; a server without it answers 404, and then there is nothing to test.
+/**
+ * The jobs API lives in its own project; a server without it answers 404 with no job problem, and then
+ * there is nothing to test: skips the test, saying so, and returns false.
+ */
+async function hasJobsApi(t) {
   const probe = await fetch(`${server.url}/api/jobs/probe`, { headers: { Authorization: `Bearer ${token}` } });
   const problem = await probe.json().catch(() => ({}));
   if (probe.status === 404 && problem.title !== 'Job not found') {
     t.skip('this server has no jobs API (GET /api/jobs/{id} is 404)');
-    return;
+    return false;
   }
+  return true;
+}
+
+/** Opens the batch page and submits one file as an English job. */
+async function submitJob(file) {
   const page = await openPage(browser.context, `${server.url}/batch.html`, (line) => browserLog.push(line));
+  await page.fill('#token', token);
+  await page.selectOption('#language', 'en');
+  await page.setInputFiles('#files', file);
+  await page.locator('#file-list li', { hasText: path.basename(file) }).waitFor();
+  await page.click('#submit');
+  return page;
+}
+
+test('Batch page uploads a file, follows the job to completion and downloads its transcript', async (t) => {
+  if (!(await hasJobsApi(t))) return;
+  const page = await submitJob(speech);
   await onPage(page, 'batch', async () => {
-    await page.fill('#token', token);
-    await page.selectOption('#language', 'en');
-    await page.setInputFiles('#files', speech);
-    await page.locator('#file-list li', { hasText: 'jfk.wav' }).waitFor();
-    await page.click('#submit');
     const job = page.locator('#jobs .job').first();
     const outcome = job.locator('.message.ok, .message.error');
     await outcome.waitFor({ timeout: CAPTION_TIMEOUT_MS });
@@ -223,6 +237,17 @@ test('Batch page uploads a file, follows the job to completion and downloads its
     const [download] = await Promise.all([page.waitForEvent('download'), job.getByRole('button', { name: 'Download .txt' }).click()]);
     const transcript = fs.readFileSync(await download.path(), 'utf8');
     assert.match(transcript.toLowerCase(), /what you can do for your country/);
+  });
+});
+
+test('Batch page cancels a running job', async (t) => {
+  if (!(await hasJobsApi(t))) return;
+  const page = await submitJob(path.join(repoRoot, 'samples/silero-test.wav'));
+  await onPage(page, 'batch-cancel', async () => {
+    const job = page.locator('#jobs .job').first();
+    await job.getByRole('button', { name: 'Cancel job' }).click();
+    await job.locator('.message', { hasText: 'The job was cancelled.' }).waitFor({ timeout: 30_000 });
+    assert.equal(await job.getByRole('button').count(), 0, 'a cancelled job offers no downloads');
   });
 });
 
