@@ -183,7 +183,7 @@ public static class ServerHost
             })
             .WithMetrics(m =>
             {
-                m.AddMeter(StreamingMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                m.AddMeter(telemetry.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
                 if (telemetry.OtlpEndpoint is { } endpoint)
                 {
                     m.AddOtlpExporter(o => o.Endpoint = endpoint);
