@@ -51,6 +51,31 @@ async function screenshot(page, name) {
   return file;
 }
 
+/** Clicks Start and returns the session id the page shows once the session runs. */
+async function startCaptions(page) {
+  await page.click('#start');
+  await page.locator('#session-info').waitFor({ state: 'visible', timeout: 30_000 });
+  return (await page.locator('#session-id').textContent()).trim();
+}
+
+/** Clicks Stop and waits until the page says it stopped cleanly. */
+async function stopCaptions(page) {
+  await page.click('#stop');
+  await page.locator('#status', { hasText: /^Stopped\.$/ }).waitFor({ timeout: 30_000 });
+}
+
+/** Runs a test body on a page; on failure saves artifacts/failure-NAME.png; always closes the page. */
+async function onPage(page, name, body) {
+  try {
+    await body();
+  } catch (error) {
+    await screenshot(page, `failure-${name}`).catch(() => {});
+    throw error;
+  } finally {
+    await page.close();
+  }
+}
+
 async function openCaptionsPage(tokenText) {
   const page = await openPage(browser.context, `${server.url}/`, (line) => browserLog.push(line));
   await page.fill('#token', tokenText);
@@ -77,7 +102,7 @@ test('Captions page shows the spoken words as finals, and a viewer of the sessio
   const page = await openCaptionsPage(token);
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
+  await onPage(page, 'captions', async () => {
     // Partials are short-lived (a final replaces them), so record the first one shown as it appears.
     await page.evaluate(() => {
       new MutationObserver(() => {
@@ -87,9 +112,7 @@ test('Captions page shows the spoken words as finals, and a viewer of the sessio
         }
       }).observe(document.getElementById('captions'), { subtree: true, childList: true, attributes: true, characterData: true });
     });
-    await page.click('#start');
-    await page.locator('#session-info').waitFor({ state: 'visible', timeout: 30_000 });
-    const sessionId = (await page.locator('#session-id').textContent()).trim();
+    const sessionId = await startCaptions(page);
     assert.ok(sessionId.length > 0, 'the page shows the session id');
 
     const viewer = await openPage(browser.context, `${server.url}/viewer.html?session=${encodeURIComponent(sessionId)}`, (line) => browserLog.push(line));
@@ -115,42 +138,30 @@ test('Captions page shows the spoken words as finals, and a viewer of the sessio
     assert.ok(viewerFinals.length > 0);
     for (const [segmentId, text] of viewerFinals) assert.equal(text, speakerFinals[segmentId], `segment ${segmentId}`);
 
-    await page.click('#stop');
-    await page.locator('#status', { hasText: /^Stopped\.$/ }).waitFor({ timeout: 30_000 });
+    await stopCaptions(page);
     assert.equal(await page.locator('#captions .caption.partial').count(), 0, 'no partial is left after the stop');
     assert.deepEqual(pageErrors, []);
-  } catch (error) {
-    await screenshot(page, 'failure-captions').catch(() => {});
-    throw error;
-  }
+  });
 });
 
 test('Stopping in mid-speech still shows the final of the interrupted segment', async () => {
   const page = await openCaptionsPage(token);
-  try {
+  await onPage(page, 'stop', async () => {
     await page.click('#start');
     const partial = page.locator('#captions .caption.partial').first();
     await partial.waitFor({ timeout: 30_000 });
     const segmentId = await partial.getAttribute('data-segment-id');
-    await page.click('#stop');
-    await page.locator('#status', { hasText: /^Stopped\.$/ }).waitFor({ timeout: 30_000 });
+    await stopCaptions(page);
     const line = page.locator(`#captions li[data-segment-id="${segmentId}"]`);
     assert.equal(await line.getAttribute('class'), 'caption final');
     assert.match(await line.textContent(), /\p{L}/u, 'the final has words');
-  } catch (error) {
-    await screenshot(page, 'failure-stop').catch(() => {});
-    throw error;
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test('Viewer with a token for someone else is refused with the reason; a viewer token for the session is let in', async () => {
   const page = await openCaptionsPage(token);
-  try {
-    await page.click('#start');
-    await page.locator('#session-info').waitFor({ state: 'visible', timeout: 30_000 });
-    const sessionId = (await page.locator('#session-id').textContent()).trim();
+  await onPage(page, 'viewer-rights', async () => {
+    const sessionId = await startCaptions(page);
 
     const viewer = await openPage(browser.context, `${server.url}/viewer.html`, (line) => browserLog.push(line));
     await viewer.fill('#session', sessionId);
@@ -164,22 +175,14 @@ test('Viewer with a token for someone else is refused with the reason; a viewer 
     await viewer.locator('#status', { hasText: 'Watching session' }).waitFor({ timeout: 30_000 });
     await viewer.locator('#captions .caption.final').first().waitFor({ timeout: CAPTION_TIMEOUT_MS });
     await viewer.close();
-    await page.click('#stop');
-    await page.locator('#status', { hasText: /^Stopped\.$/ }).waitFor({ timeout: 30_000 });
-  } catch (error) {
-    await screenshot(page, 'failure-viewer-rights').catch(() => {});
-    throw error;
-  } finally {
-    await page.close();
-  }
+    await stopCaptions(page);
+  });
 });
 
 test('Admin page lists the session a captions page is running, with its owner', async () => {
   const page = await openCaptionsPage(token);
-  try {
-    await page.click('#start');
-    await page.locator('#session-info').waitFor({ state: 'visible', timeout: 30_000 });
-    const sessionId = (await page.locator('#session-id').textContent()).trim();
+  await onPage(page, 'admin', async () => {
+    const sessionId = await startCaptions(page);
 
     const admin = await openPage(browser.context, `${server.url}/admin.html`, (line) => browserLog.push(line));
     await admin.fill('#token', await issueToken(server, 'browser-admin', { admin: true }));
@@ -190,31 +193,39 @@ test('Admin page lists the session a captions page is running, with its owner', 
     assert.deepEqual(cells.slice(0, 3), [sessionId, 'browser-test', 'en']);
     console.log(`screenshot: ${await screenshot(admin, 'admin')}`);
     await admin.close();
-    await page.click('#stop');
-    await page.locator('#status', { hasText: /^Stopped\.$/ }).waitFor({ timeout: 30_000 });
-  } catch (error) {
-    await screenshot(page, 'failure-admin').catch(() => {});
-    throw error;
-  } finally {
-    await page.close();
-  }
+    await stopCaptions(page);
+  });
 });
 
-test('Batch page uploads a file, follows the job to completion and downloads its transcript', async (t) => {
-  // The jobs API lives in its own project; a server without it answers 404, and then there is nothing to test.
+/**
+ * The jobs API lives in its own project; a server without it answers 404 with no job problem, and then
+ * there is nothing to test: skips the test, saying so, and returns false.
+ */
+async function hasJobsApi(t) {
   const probe = await fetch(`${server.url}/api/jobs/probe`, { headers: { Authorization: `Bearer ${token}` } });
   const problem = await probe.json().catch(() => ({}));
   if (probe.status === 404 && problem.title !== 'Job not found') {
     t.skip('this server has no jobs API (GET /api/jobs/{id} is 404)');
-    return;
+    return false;
   }
+  return true;
+}
+
+/** Opens the batch page and submits one file as an English job. */
+async function submitJob(file) {
   const page = await openPage(browser.context, `${server.url}/batch.html`, (line) => browserLog.push(line));
-  try {
-    await page.fill('#token', token);
-    await page.selectOption('#language', 'en');
-    await page.setInputFiles('#files', speech);
-    await page.locator('#file-list li', { hasText: 'jfk.wav' }).waitFor();
-    await page.click('#submit');
+  await page.fill('#token', token);
+  await page.selectOption('#language', 'en');
+  await page.setInputFiles('#files', file);
+  await page.locator('#file-list li', { hasText: path.basename(file) }).waitFor();
+  await page.click('#submit');
+  return page;
+}
+
+test('Batch page uploads a file, follows the job to completion and downloads its transcript', async (t) => {
+  if (!(await hasJobsApi(t))) return;
+  const page = await submitJob(speech);
+  await onPage(page, 'batch', async () => {
     const job = page.locator('#jobs .job').first();
     const outcome = job.locator('.message.ok, .message.error');
     await outcome.waitFor({ timeout: CAPTION_TIMEOUT_MS });
@@ -226,12 +237,18 @@ test('Batch page uploads a file, follows the job to completion and downloads its
     const [download] = await Promise.all([page.waitForEvent('download'), job.getByRole('button', { name: 'Download .txt' }).click()]);
     const transcript = fs.readFileSync(await download.path(), 'utf8');
     assert.match(transcript.toLowerCase(), /what you can do for your country/);
-  } catch (error) {
-    await screenshot(page, 'failure-batch').catch(() => {});
-    throw error;
-  } finally {
-    await page.close();
-  }
+  });
+});
+
+test('Batch page cancels a running job', async (t) => {
+  if (!(await hasJobsApi(t))) return;
+  const page = await submitJob(path.join(repoRoot, 'samples/silero-test.wav'));
+  await onPage(page, 'batch-cancel', async () => {
+    const job = page.locator('#jobs .job').first();
+    await job.getByRole('button', { name: 'Cancel job' }).click();
+    await job.locator('.message', { hasText: 'The job was cancelled.' }).waitFor({ timeout: 30_000 });
+    assert.equal(await job.getByRole('button').count(), 0, 'a cancelled job offers no downloads');
+  });
 });
 
 test('Captions page reports a token the server rejects', async () => {

@@ -1,4 +1,4 @@
-// One job's card on the batch page: overall and per-file progress bars, errors, result downloads.
+// One job's card on the batch page: overall and per-file progress bars, errors, cancel, result downloads.
 
 import { apiRequest } from './api.js';
 
@@ -55,10 +55,10 @@ export class JobView {
     this.message = document.createElement('p');
     this.message.className = 'message';
     this.message.setAttribute('role', 'status');
-    this.downloads = document.createElement('div');
-    this.downloads.className = 'downloads';
+    this.actions = document.createElement('div');
+    this.actions.className = 'actions'; // Cancel while it runs, the downloads once it completed
     this.card.prepend(this.title);
-    this.card.append(this.message, this.downloads);
+    this.card.append(this.message, this.actions);
     container.prepend(this.card);
   }
 
@@ -70,6 +70,22 @@ export class JobView {
     this.jobId = jobId;
     this.title.textContent = `Job ${jobId}`;
     this.overall.set(0, 'queued');
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.textContent = 'Cancel job';
+    cancel.addEventListener('click', () => this.cancel(cancel));
+    this.actions.replaceChildren(cancel);
+  }
+
+  /** DELETE /api/jobs/{id}; the progress that follows (state "cancelled") updates the card. */
+  async cancel(button) {
+    button.disabled = true;
+    try {
+      await apiRequest(`api/jobs/${encodeURIComponent(this.jobId)}`, 'Cancel job', { method: 'DELETE' });
+    } catch (error) {
+      this.showMessage(error.message, 'error');
+      button.disabled = false;
+    }
   }
 
   /** Shows a job progress; bars never move backwards, so a late poll cannot undo a newer event. */
@@ -89,8 +105,10 @@ export class JobView {
       this.showDownloads((status.files ?? []).filter((file) => file.state === 'completed').map((file) => file.name));
     } else if (status.state === 'failed') {
       this.showMessage('The job failed: no file could be transcribed.', 'error');
+      this.actions.replaceChildren();
     } else if (status.state === 'cancelled') {
       this.showMessage('The job was cancelled.', 'error');
+      this.actions.replaceChildren();
     } else {
       this.showMessage('');
     }
@@ -130,7 +148,7 @@ export class JobView {
         buttons.push(button);
       }
     }
-    this.downloads.replaceChildren(...buttons);
+    this.actions.replaceChildren(...buttons);
   }
 
   /** Fetches with the token (a plain link could not send it) and saves the result as a file. */
