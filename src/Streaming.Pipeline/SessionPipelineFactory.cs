@@ -47,9 +47,9 @@ public sealed class SessionPipelineFactory
         var endpoint = _options.Endpoint.With(settings.Endpoint?.MaxTrailingSilenceMs, settings.Endpoint?.MaxUtteranceMs);
         endpoint.Validate();
 
-        // The VAD's closing silence is the endpoint's trailing silence; its hard cut stays behind the endpoint's
-        // own maximum-length cut, which looks for a quiet point first.
-        var vadOptions = _vadOptions.ForSession(endpoint.MaxTrailingSilenceMs, endpoint.MaxUtteranceMs + 1_000);
+        // The VAD's closing silence is the endpoint's trailing silence. With a recogniser, utterance length is
+        // bounded by the endpoint's own cut, which looks for a quiet point, so the VAD's hard cut moves out of its way.
+        var vadOptions = _vadOptions.ForSession(endpoint.MaxTrailingSilenceMs, _recognizer is null ? 0 : VadOptions.MaxSpeechLimitMs);
         var hotwords = _hotwords.ForSession(settings.Hotwords);
         return new SessionPipeline(
             settings,

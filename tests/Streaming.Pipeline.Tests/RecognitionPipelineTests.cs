@@ -137,6 +137,23 @@ public sealed class RecognitionPipelineTests(PipelineHarness harness) : IClassFi
     }
 
     [Fact]
+    public async Task Long_continuous_reading_is_cut_only_by_the_endpoint_near_each_limit()
+    {
+        // Two LibriSpeech utterances back to back: 23 s with no pause the 3 s trailing silence accepts, longer
+        // than the VAD's own 20 s hard cut, which must not split it again.
+        float[] reading = [.. new[] { "kws-zh-en/en_0.wav", "kws-zh-en/en_1.wav" }
+            .SelectMany(f => WavReader.ReadAllMono(TestPaths.SharedTestData("audio", f)).Samples)];
+        var options = new PipelineOptions { PartialIntervalMs = 10_000 };
+        await using var pipeline = Create(options, new EndpointSettings(MaxTrailingSilenceMs: 3_000, MaxUtteranceMs: 6_000));
+        var events = await PipelineHarness.RunAsync(pipeline, reading, 16000);
+
+        var ended = events.OfType<SpeechEndedEvent>().ToList();
+        Assert.True(ended.Count >= 4, $"expected at least 4 utterances, got {ended.Count}");
+        Assert.All(ended.SkipLast(1), e => Assert.InRange(e.End - e.Start, 5.0, 6.0));
+        Assert.Contains("squalid quarter of the brothels", Words(events.OfType<TranscriptEvent>().Where(t => t.IsFinal)));
+    }
+
+    [Fact]
     public void Invalid_session_endpoint_is_refused_with_the_setting_named()
     {
         var ex = Assert.Throws<ArgumentException>(() => Create(endpoint: new EndpointSettings(MaxUtteranceMs: 100)));

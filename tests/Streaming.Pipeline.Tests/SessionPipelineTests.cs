@@ -171,6 +171,21 @@ public sealed class SessionPipelineTests(PipelineHarness harness) : IClassFixtur
     }
 
     [Fact]
+    public async Task Session_trailing_silence_decides_when_the_vad_closes_a_segment()
+    {
+        async Task<int> SegmentsAsync(int trailingSilenceMs)
+        {
+            var settings = new SessionSettings(AudioInputFormat.Default, Endpoint: new EndpointSettings(MaxTrailingSilenceMs: trailingSilenceMs));
+            await using var pipeline = harness.Factory().Create(settings);
+            return (await PipelineHarness.RunAsync(pipeline, Speech.Samples, Speech.Rate)).OfType<SpeechEndedEvent>().Count();
+        }
+
+        var quick = await SegmentsAsync(200);
+        var patient = await SegmentsAsync(3_000);
+        Assert.True(patient < quick, $"3 s of trailing silence should merge segments that 200 ms splits ({patient} vs {quick})");
+    }
+
+    [Fact]
     public void Unsupported_format_is_refused_before_the_session_starts()
     {
         var ex = Assert.Throws<ArgumentException>(() => harness.Factory().Create(new SessionSettings(new AudioInputFormat(AudioCodec.Opus, 44100))));

@@ -36,8 +36,11 @@ public sealed class VadOptions
     [Range(0, 2_000)]
     public int SpeechPadMs { get; set; } = 200;
 
+    /// <summary>The largest <see cref="MaxSpeechMs"/> allowed.</summary>
+    public const int MaxSpeechLimitMs = 600_000;
+
     /// <summary>A segment is cut at this length even without silence, so downstream models see bounded input.</summary>
-    [Range(1_000, 600_000)]
+    [Range(1_000, MaxSpeechLimitMs)]
     public int MaxSpeechMs { get; set; } = 20_000;
 
     /// <summary>The lower hysteresis bound actually used.</summary>
