@@ -34,6 +34,7 @@ struct sa_pool {
     pthread_mutex_t lock;
     uint64_t leases, busy_ns, runs, failed_runs;
     uint32_t leased, peak_leased;
+    uint64_t cached_bytes; /* device buffers held by all slots; atomic, as runs grow them outside the lock */
 };
 
 struct sa_model {
@@ -148,8 +149,18 @@ int sa_probe(uint32_t *device_count, int32_t *is_simulator, char *error, size_t 
     return code == ACL_SUCCESS ? SA_OK : fail(code, "aclrtGetDeviceCount", error, error_size);
 }
 
-static void free_buffers(struct slot *slot)
+static size_t slot_cached_bytes(const struct slot *slot)
 {
+    size_t bytes = 0;
+    for (int i = 0; i < SA_MAX_IO; i++) {
+        bytes += slot->inputs[i].capacity + slot->outputs[i].capacity;
+    }
+    return bytes;
+}
+
+static void free_buffers(sa_pool *pool, struct slot *slot)
+{
+    __atomic_sub_fetch(&pool->cached_bytes, slot_cached_bytes(slot), __ATOMIC_RELAXED);
     for (int i = 0; i < SA_MAX_IO; i++) {
         if (slot->inputs[i].ptr != NULL) {
             aclrtFree(slot->inputs[i].ptr);
@@ -160,15 +171,6 @@ static void free_buffers(struct slot *slot)
     }
     memset(slot->inputs, 0, sizeof slot->inputs);
     memset(slot->outputs, 0, sizeof slot->outputs);
-}
-
-static size_t cached_bytes(const struct slot *slot)
-{
-    size_t bytes = 0;
-    for (int i = 0; i < SA_MAX_IO; i++) {
-        bytes += slot->inputs[i].capacity + slot->outputs[i].capacity;
-    }
-    return bytes;
 }
 
 void sa_pool_destroy(sa_pool *pool)
@@ -182,7 +184,7 @@ void sa_pool_destroy(sa_pool *pool)
             continue;
         }
         aclrtSetCurrentContext(slot->context);
-        free_buffers(slot);
+        free_buffers(pool, slot);
         if (slot->stream != NULL) {
             aclrtDestroyStream(slot->stream);
         }
@@ -356,13 +358,14 @@ int sa_release(sa_pool *pool, int32_t slot)
 }
 
 /* Makes buffer hold at least bytes of device memory, keeping it when already large enough. */
-static int reserve(struct buffer *buffer, size_t bytes)
+static int reserve(sa_pool *pool, struct buffer *buffer, size_t bytes)
 {
     if (buffer->capacity >= bytes && buffer->ptr != NULL) {
         return ACL_SUCCESS;
     }
     if (buffer->ptr != NULL) {
         aclrtFree(buffer->ptr);
+        __atomic_sub_fetch(&pool->cached_bytes, buffer->capacity, __ATOMIC_RELAXED);
         buffer->ptr = NULL;
         buffer->capacity = 0;
     }
@@ -370,6 +373,7 @@ static int reserve(struct buffer *buffer, size_t bytes)
     int code = aclrtMalloc(&buffer->ptr, rounded, ACL_MEM_MALLOC_HUGE_FIRST);
     if (code == ACL_SUCCESS) {
         buffer->capacity = rounded;
+        __atomic_add_fetch(&pool->cached_bytes, rounded, __ATOMIC_RELAXED);
     }
     return code;
 }
@@ -431,7 +435,7 @@ static int stage_inputs(struct slot *slot, sa_model *model, const sa_tensor *inp
             return fail_text(SA_E_ARGUMENT, text, error, error_size);
         }
         size_t size = bytes > 0 ? bytes : 1;
-        int code = reserve(&slot->inputs[i], size);
+        int code = reserve(model->pool, &slot->inputs[i], size);
         if (code != ACL_SUCCESS) {
             return fail(code, "aclrtMalloc", error, error_size);
         }
@@ -468,7 +472,7 @@ static int stage_outputs(struct slot *slot, sa_model *model, const sa_tensor *ou
         if (size == 0) {
             size = 1;
         }
-        int code = reserve(&slot->outputs[i], size);
+        int code = reserve(model->pool, &slot->outputs[i], size);
         if (code != ACL_SUCCESS) {
             return fail(code, "aclrtMalloc", error, error_size);
         }
@@ -644,8 +648,8 @@ int sa_release_cache(sa_pool *pool, uint64_t *released_bytes, char *error, size_
     for (int32_t i = 0; i < pool->count; i++) {
         struct slot *slot = &pool->slots[i];
         if (!slot->leased && aclrtSetCurrentContext(slot->context) == ACL_SUCCESS) {
-            released += cached_bytes(slot);
-            free_buffers(slot);
+            released += slot_cached_bytes(slot);
+            free_buffers(pool, slot);
         }
     }
     pthread_mutex_unlock(&pool->lock);
@@ -667,8 +671,6 @@ void sa_stats(sa_pool *pool, sa_pool_stats *stats)
     stats->busy_ns = pool->busy_ns;
     stats->runs = pool->runs;
     stats->failed_runs = pool->failed_runs;
-    for (int32_t i = 0; i < pool->count; i++) {
-        stats->cached_bytes += cached_bytes(&pool->slots[i]);
-    }
     pthread_mutex_unlock(&pool->lock);
+    stats->cached_bytes = __atomic_load_n(&pool->cached_bytes, __ATOMIC_RELAXED);
 }
