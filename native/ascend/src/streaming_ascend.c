@@ -47,26 +47,30 @@ struct sa_model {
 static pthread_mutex_t g_init_lock = PTHREAD_MUTEX_INITIALIZER;
 static int g_users;
 
+/* CANN declares error codes as `static const int`, not macros, so they cannot be switch labels in C. */
+#define NAME_IF(constant)          \
+    if (code == (constant)) {      \
+        return #constant;          \
+    }
+
 static const char *error_name(int code)
 {
-    switch (code) {
-    case ACL_ERROR_INVALID_PARAM: return "ACL_ERROR_INVALID_PARAM";
-    case ACL_ERROR_UNINITIALIZE: return "ACL_ERROR_UNINITIALIZE";
-    case ACL_ERROR_INVALID_FILE: return "ACL_ERROR_INVALID_FILE";
-    case ACL_ERROR_INVALID_MODEL_ID: return "ACL_ERROR_INVALID_MODEL_ID";
-    case ACL_ERROR_PARSE_MODEL: return "ACL_ERROR_PARSE_MODEL";
-    case ACL_ERROR_MODEL_INPUT_NOT_MATCH: return "ACL_ERROR_MODEL_INPUT_NOT_MATCH";
-    case ACL_ERROR_MODEL_OUTPUT_NOT_MATCH: return "ACL_ERROR_MODEL_OUTPUT_NOT_MATCH";
-    case ACL_ERROR_BAD_ALLOC: return "ACL_ERROR_BAD_ALLOC";
-    case ACL_ERROR_RT_PARAM_INVALID: return "ACL_ERROR_RT_PARAM_INVALID";
-    case ACL_ERROR_RT_INVALID_DEVICEID: return "ACL_ERROR_RT_INVALID_DEVICEID";
-    case ACL_ERROR_RT_CONTEXT_NULL: return "ACL_ERROR_RT_CONTEXT_NULL";
-    case ACL_ERROR_RT_STREAM_CONTEXT: return "ACL_ERROR_RT_STREAM_CONTEXT";
-    case ACL_ERROR_RT_DEVIDE_OOM: return "ACL_ERROR_RT_DEVIDE_OOM";
-    case ACL_ERROR_RT_MODEL_EXECUTE: return "ACL_ERROR_RT_MODEL_EXECUTE";
-    case ACL_ERROR_RT_AICORE_EXCEPTION: return "ACL_ERROR_RT_AICORE_EXCEPTION";
-    default: return "AscendCL error";
-    }
+    NAME_IF(ACL_ERROR_INVALID_PARAM)
+    NAME_IF(ACL_ERROR_UNINITIALIZE)
+    NAME_IF(ACL_ERROR_INVALID_FILE)
+    NAME_IF(ACL_ERROR_INVALID_MODEL_ID)
+    NAME_IF(ACL_ERROR_PARSE_MODEL)
+    NAME_IF(ACL_ERROR_MODEL_INPUT_NOT_MATCH)
+    NAME_IF(ACL_ERROR_MODEL_OUTPUT_NOT_MATCH)
+    NAME_IF(ACL_ERROR_BAD_ALLOC)
+    NAME_IF(ACL_ERROR_RT_PARAM_INVALID)
+    NAME_IF(ACL_ERROR_RT_INVALID_DEVICEID)
+    NAME_IF(ACL_ERROR_RT_CONTEXT_NULL)
+    NAME_IF(ACL_ERROR_RT_STREAM_CONTEXT)
+    NAME_IF(ACL_ERROR_RT_DEVIDE_OOM)
+    NAME_IF(ACL_ERROR_RT_MODEL_EXECUTE)
+    NAME_IF(ACL_ERROR_RT_AICORE_EXCEPTION)
+    return "AscendCL error";
 }
 
 /* Writes "<call> failed: <code> <name>: <runtime message>" and returns code. */
