@@ -45,7 +45,7 @@ struct sa_model {
 };
 
 static pthread_mutex_t g_init_lock = PTHREAD_MUTEX_INITIALIZER;
-static int g_users;
+static bool g_initialized;
 
 /* CANN declares error codes as `static const int`, not macros, so they cannot be switch labels in C. */
 #define NAME_IF(constant)          \
@@ -110,31 +110,25 @@ static size_t type_size(int32_t type)
     }
 }
 
-/* aclInit once per process however many pools exist; aclFinalize with the last one. */
+static void finalize_at_exit(void) { aclFinalize(); }
+
+/* AscendCL allows one aclInit per process: initialise on first use, finalise at exit. */
 static int acl_acquire(char *error, size_t error_size)
 {
     pthread_mutex_lock(&g_init_lock);
     int code = ACL_SUCCESS;
-    if (g_users == 0) {
+    if (!g_initialized) {
         code = aclInit(NULL);
         if (code == ACL_ERROR_REPEAT_INITIALIZE) {
             code = ACL_SUCCESS;
         }
-    }
-    if (code == ACL_SUCCESS) {
-        g_users++;
+        if (code == ACL_SUCCESS) {
+            g_initialized = true;
+            atexit(finalize_at_exit);
+        }
     }
     pthread_mutex_unlock(&g_init_lock);
     return code == ACL_SUCCESS ? SA_OK : fail(code, "aclInit", error, error_size);
-}
-
-static void acl_release(void)
-{
-    pthread_mutex_lock(&g_init_lock);
-    if (g_users > 0 && --g_users == 0) {
-        aclFinalize();
-    }
-    pthread_mutex_unlock(&g_init_lock);
 }
 
 int sa_probe(uint32_t *device_count, int32_t *is_simulator, char *error, size_t error_size)
@@ -149,7 +143,6 @@ int sa_probe(uint32_t *device_count, int32_t *is_simulator, char *error, size_t 
     code = aclrtGetDeviceCount(device_count);
     const char *soc = aclrtGetSocName();
     *is_simulator = soc != NULL && strstr(soc, "Simulator") != NULL;
-    acl_release();
     return code == ACL_SUCCESS ? SA_OK : fail(code, "aclrtGetDeviceCount", error, error_size);
 }
 
@@ -198,7 +191,6 @@ void sa_pool_destroy(sa_pool *pool)
     pthread_mutex_destroy(&pool->lock);
     free(pool->slots);
     free(pool);
-    acl_release();
 }
 
 int sa_pool_create(int32_t device_id, int32_t slots, sa_pool **pool, char *error, size_t error_size)
@@ -215,7 +207,6 @@ int sa_pool_create(int32_t device_id, int32_t slots, sa_pool **pool, char *error
     if (created == NULL || array == NULL) {
         free(created);
         free(array);
-        acl_release();
         return fail_text(SA_E_NO_MEMORY, "sa_pool_create: out of host memory", error, error_size);
     }
     created->device = device_id;
@@ -259,18 +250,13 @@ int sa_model_load(sa_pool *pool, const char *path, sa_model **model, char *error
     int code = aclrtSetCurrentContext(pool->slots[0].context);
     if (code == ACL_SUCCESS) {
         code = aclmdlLoadFromFile(path, &loaded->id);
-        if (code != ACL_SUCCESS) {
-            free(loaded);
-            return fail(code, "aclmdlLoadFromFile", error, error_size);
-        }
+    }
+    if (code != ACL_SUCCESS) {
+        free(loaded);
+        return fail(code, "aclmdlLoadFromFile", error, error_size);
     }
     loaded->desc = aclmdlCreateDesc();
-    if (code == ACL_SUCCESS && loaded->desc == NULL) {
-        code = ACL_ERROR_BAD_ALLOC;
-    }
-    if (code == ACL_SUCCESS) {
-        code = aclmdlGetDesc(loaded->desc, loaded->id);
-    }
+    code = loaded->desc == NULL ? ACL_ERROR_BAD_ALLOC : aclmdlGetDesc(loaded->desc, loaded->id);
     if (code != ACL_SUCCESS) {
         fail(code, "aclmdlGetDesc", error, error_size);
         sa_model_unload(loaded);
