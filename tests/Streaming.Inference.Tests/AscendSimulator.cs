@@ -17,6 +17,9 @@ internal static partial class AscendSimulator
     [LibraryImport("ascendcl", EntryPoint = "aclsimInjectExecuteFailures")]
     public static partial void InjectExecuteFailures(uint count);
 
+    [LibraryImport("ascendcl", EntryPoint = "aclsimSetExecuteDelay")]
+    public static partial void SetExecuteDelay(uint microseconds);
+
     [LibraryImport("ascendcl", EntryPoint = "aclsimGetCounters")]
     public static partial void GetCounters(out Counters counters);
 

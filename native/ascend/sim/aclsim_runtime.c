@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "aclsim_internal.h"
 
 #define CONTEXT_MAGIC 0x43545831u
@@ -59,6 +60,7 @@ static struct block *g_blocks;
 static size_t g_block_count, g_block_capacity, g_memory_used;
 static uint64_t g_executions, g_stream_sharing;
 static uint32_t g_injected_failures;
+static uint32_t g_execute_delay_us;
 static __thread struct aclsim_context *t_current;
 static __thread char t_error[512];
 
@@ -333,7 +335,11 @@ static void *stream_worker(void *arg)
         }
         pthread_mutex_lock(&g_lock);
         g_executions++;
+        uint32_t delay = g_execute_delay_us;
         pthread_mutex_unlock(&g_lock);
+        if (delay > 0) {
+            usleep(delay);
+        }
 
         pthread_mutex_lock(&stream->lock);
         if (error != ACL_SUCCESS && stream->error == ACL_SUCCESS) {
@@ -623,6 +629,13 @@ void aclsimInjectExecuteFailures(uint32_t count)
 {
     pthread_mutex_lock(&g_lock);
     g_injected_failures = count;
+    pthread_mutex_unlock(&g_lock);
+}
+
+void aclsimSetExecuteDelay(uint32_t microseconds)
+{
+    pthread_mutex_lock(&g_lock);
+    g_execute_delay_us = microseconds;
     pthread_mutex_unlock(&g_lock);
 }
 

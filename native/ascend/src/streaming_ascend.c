@@ -34,6 +34,7 @@ struct sa_pool {
     pthread_mutex_t lock;
     uint64_t leases, busy_ns, runs, failed_runs;
     uint32_t leased, peak_leased;
+    uint64_t cached_bytes; /* device buffers held by all slots; atomic, as runs grow them outside the lock */
 };
 
 struct sa_model {
@@ -44,28 +45,32 @@ struct sa_model {
 };
 
 static pthread_mutex_t g_init_lock = PTHREAD_MUTEX_INITIALIZER;
-static int g_users;
+static bool g_initialized;
+
+/* CANN declares error codes as `static const int`, not macros, so they cannot be switch labels in C. */
+#define NAME_IF(constant)          \
+    if (code == (constant)) {      \
+        return #constant;          \
+    }
 
 static const char *error_name(int code)
 {
-    switch (code) {
-    case ACL_ERROR_INVALID_PARAM: return "ACL_ERROR_INVALID_PARAM";
-    case ACL_ERROR_UNINITIALIZE: return "ACL_ERROR_UNINITIALIZE";
-    case ACL_ERROR_INVALID_FILE: return "ACL_ERROR_INVALID_FILE";
-    case ACL_ERROR_INVALID_MODEL_ID: return "ACL_ERROR_INVALID_MODEL_ID";
-    case ACL_ERROR_PARSE_MODEL: return "ACL_ERROR_PARSE_MODEL";
-    case ACL_ERROR_MODEL_INPUT_NOT_MATCH: return "ACL_ERROR_MODEL_INPUT_NOT_MATCH";
-    case ACL_ERROR_MODEL_OUTPUT_NOT_MATCH: return "ACL_ERROR_MODEL_OUTPUT_NOT_MATCH";
-    case ACL_ERROR_BAD_ALLOC: return "ACL_ERROR_BAD_ALLOC";
-    case ACL_ERROR_RT_PARAM_INVALID: return "ACL_ERROR_RT_PARAM_INVALID";
-    case ACL_ERROR_RT_INVALID_DEVICEID: return "ACL_ERROR_RT_INVALID_DEVICEID";
-    case ACL_ERROR_RT_CONTEXT_NULL: return "ACL_ERROR_RT_CONTEXT_NULL";
-    case ACL_ERROR_RT_STREAM_CONTEXT: return "ACL_ERROR_RT_STREAM_CONTEXT";
-    case ACL_ERROR_RT_DEVIDE_OOM: return "ACL_ERROR_RT_DEVIDE_OOM";
-    case ACL_ERROR_RT_MODEL_EXECUTE: return "ACL_ERROR_RT_MODEL_EXECUTE";
-    case ACL_ERROR_RT_AICORE_EXCEPTION: return "ACL_ERROR_RT_AICORE_EXCEPTION";
-    default: return "AscendCL error";
-    }
+    NAME_IF(ACL_ERROR_INVALID_PARAM)
+    NAME_IF(ACL_ERROR_UNINITIALIZE)
+    NAME_IF(ACL_ERROR_INVALID_FILE)
+    NAME_IF(ACL_ERROR_INVALID_MODEL_ID)
+    NAME_IF(ACL_ERROR_PARSE_MODEL)
+    NAME_IF(ACL_ERROR_MODEL_INPUT_NOT_MATCH)
+    NAME_IF(ACL_ERROR_MODEL_OUTPUT_NOT_MATCH)
+    NAME_IF(ACL_ERROR_BAD_ALLOC)
+    NAME_IF(ACL_ERROR_RT_PARAM_INVALID)
+    NAME_IF(ACL_ERROR_RT_INVALID_DEVICEID)
+    NAME_IF(ACL_ERROR_RT_CONTEXT_NULL)
+    NAME_IF(ACL_ERROR_RT_STREAM_CONTEXT)
+    NAME_IF(ACL_ERROR_RT_DEVIDE_OOM)
+    NAME_IF(ACL_ERROR_RT_MODEL_EXECUTE)
+    NAME_IF(ACL_ERROR_RT_AICORE_EXCEPTION)
+    return "AscendCL error";
 }
 
 /* Writes "<call> failed: <code> <name>: <runtime message>" and returns code. */
@@ -105,31 +110,25 @@ static size_t type_size(int32_t type)
     }
 }
 
-/* aclInit once per process however many pools exist; aclFinalize with the last one. */
+static void finalize_at_exit(void) { aclFinalize(); }
+
+/* AscendCL allows one aclInit per process: initialise on first use, finalise at exit. */
 static int acl_acquire(char *error, size_t error_size)
 {
     pthread_mutex_lock(&g_init_lock);
     int code = ACL_SUCCESS;
-    if (g_users == 0) {
+    if (!g_initialized) {
         code = aclInit(NULL);
         if (code == ACL_ERROR_REPEAT_INITIALIZE) {
             code = ACL_SUCCESS;
         }
-    }
-    if (code == ACL_SUCCESS) {
-        g_users++;
+        if (code == ACL_SUCCESS) {
+            g_initialized = true;
+            atexit(finalize_at_exit);
+        }
     }
     pthread_mutex_unlock(&g_init_lock);
     return code == ACL_SUCCESS ? SA_OK : fail(code, "aclInit", error, error_size);
-}
-
-static void acl_release(void)
-{
-    pthread_mutex_lock(&g_init_lock);
-    if (g_users > 0 && --g_users == 0) {
-        aclFinalize();
-    }
-    pthread_mutex_unlock(&g_init_lock);
 }
 
 int sa_probe(uint32_t *device_count, int32_t *is_simulator, char *error, size_t error_size)
@@ -144,12 +143,21 @@ int sa_probe(uint32_t *device_count, int32_t *is_simulator, char *error, size_t 
     code = aclrtGetDeviceCount(device_count);
     const char *soc = aclrtGetSocName();
     *is_simulator = soc != NULL && strstr(soc, "Simulator") != NULL;
-    acl_release();
     return code == ACL_SUCCESS ? SA_OK : fail(code, "aclrtGetDeviceCount", error, error_size);
 }
 
-static void free_buffers(struct slot *slot)
+static size_t slot_cached_bytes(const struct slot *slot)
 {
+    size_t bytes = 0;
+    for (int i = 0; i < SA_MAX_IO; i++) {
+        bytes += slot->inputs[i].capacity + slot->outputs[i].capacity;
+    }
+    return bytes;
+}
+
+static void free_buffers(sa_pool *pool, struct slot *slot)
+{
+    __atomic_sub_fetch(&pool->cached_bytes, slot_cached_bytes(slot), __ATOMIC_RELAXED);
     for (int i = 0; i < SA_MAX_IO; i++) {
         if (slot->inputs[i].ptr != NULL) {
             aclrtFree(slot->inputs[i].ptr);
@@ -160,15 +168,6 @@ static void free_buffers(struct slot *slot)
     }
     memset(slot->inputs, 0, sizeof slot->inputs);
     memset(slot->outputs, 0, sizeof slot->outputs);
-}
-
-static size_t cached_bytes(const struct slot *slot)
-{
-    size_t bytes = 0;
-    for (int i = 0; i < SA_MAX_IO; i++) {
-        bytes += slot->inputs[i].capacity + slot->outputs[i].capacity;
-    }
-    return bytes;
 }
 
 void sa_pool_destroy(sa_pool *pool)
@@ -182,7 +181,7 @@ void sa_pool_destroy(sa_pool *pool)
             continue;
         }
         aclrtSetCurrentContext(slot->context);
-        free_buffers(slot);
+        free_buffers(pool, slot);
         if (slot->stream != NULL) {
             aclrtDestroyStream(slot->stream);
         }
@@ -192,7 +191,6 @@ void sa_pool_destroy(sa_pool *pool)
     pthread_mutex_destroy(&pool->lock);
     free(pool->slots);
     free(pool);
-    acl_release();
 }
 
 int sa_pool_create(int32_t device_id, int32_t slots, sa_pool **pool, char *error, size_t error_size)
@@ -209,7 +207,6 @@ int sa_pool_create(int32_t device_id, int32_t slots, sa_pool **pool, char *error
     if (created == NULL || array == NULL) {
         free(created);
         free(array);
-        acl_release();
         return fail_text(SA_E_NO_MEMORY, "sa_pool_create: out of host memory", error, error_size);
     }
     created->device = device_id;
@@ -253,18 +250,13 @@ int sa_model_load(sa_pool *pool, const char *path, sa_model **model, char *error
     int code = aclrtSetCurrentContext(pool->slots[0].context);
     if (code == ACL_SUCCESS) {
         code = aclmdlLoadFromFile(path, &loaded->id);
-        if (code != ACL_SUCCESS) {
-            free(loaded);
-            return fail(code, "aclmdlLoadFromFile", error, error_size);
-        }
+    }
+    if (code != ACL_SUCCESS) {
+        free(loaded);
+        return fail(code, "aclmdlLoadFromFile", error, error_size);
     }
     loaded->desc = aclmdlCreateDesc();
-    if (code == ACL_SUCCESS && loaded->desc == NULL) {
-        code = ACL_ERROR_BAD_ALLOC;
-    }
-    if (code == ACL_SUCCESS) {
-        code = aclmdlGetDesc(loaded->desc, loaded->id);
-    }
+    code = loaded->desc == NULL ? ACL_ERROR_BAD_ALLOC : aclmdlGetDesc(loaded->desc, loaded->id);
     if (code != ACL_SUCCESS) {
         fail(code, "aclmdlGetDesc", error, error_size);
         sa_model_unload(loaded);
@@ -356,13 +348,14 @@ int sa_release(sa_pool *pool, int32_t slot)
 }
 
 /* Makes buffer hold at least bytes of device memory, keeping it when already large enough. */
-static int reserve(struct buffer *buffer, size_t bytes)
+static int reserve(sa_pool *pool, struct buffer *buffer, size_t bytes)
 {
     if (buffer->capacity >= bytes && buffer->ptr != NULL) {
         return ACL_SUCCESS;
     }
     if (buffer->ptr != NULL) {
         aclrtFree(buffer->ptr);
+        __atomic_sub_fetch(&pool->cached_bytes, buffer->capacity, __ATOMIC_RELAXED);
         buffer->ptr = NULL;
         buffer->capacity = 0;
     }
@@ -370,6 +363,7 @@ static int reserve(struct buffer *buffer, size_t bytes)
     int code = aclrtMalloc(&buffer->ptr, rounded, ACL_MEM_MALLOC_HUGE_FIRST);
     if (code == ACL_SUCCESS) {
         buffer->capacity = rounded;
+        __atomic_add_fetch(&pool->cached_bytes, rounded, __ATOMIC_RELAXED);
     }
     return code;
 }
@@ -431,7 +425,7 @@ static int stage_inputs(struct slot *slot, sa_model *model, const sa_tensor *inp
             return fail_text(SA_E_ARGUMENT, text, error, error_size);
         }
         size_t size = bytes > 0 ? bytes : 1;
-        int code = reserve(&slot->inputs[i], size);
+        int code = reserve(model->pool, &slot->inputs[i], size);
         if (code != ACL_SUCCESS) {
             return fail(code, "aclrtMalloc", error, error_size);
         }
@@ -468,7 +462,7 @@ static int stage_outputs(struct slot *slot, sa_model *model, const sa_tensor *ou
         if (size == 0) {
             size = 1;
         }
-        int code = reserve(&slot->outputs[i], size);
+        int code = reserve(model->pool, &slot->outputs[i], size);
         if (code != ACL_SUCCESS) {
             return fail(code, "aclrtMalloc", error, error_size);
         }
@@ -644,8 +638,8 @@ int sa_release_cache(sa_pool *pool, uint64_t *released_bytes, char *error, size_
     for (int32_t i = 0; i < pool->count; i++) {
         struct slot *slot = &pool->slots[i];
         if (!slot->leased && aclrtSetCurrentContext(slot->context) == ACL_SUCCESS) {
-            released += cached_bytes(slot);
-            free_buffers(slot);
+            released += slot_cached_bytes(slot);
+            free_buffers(pool, slot);
         }
     }
     pthread_mutex_unlock(&pool->lock);
@@ -667,8 +661,6 @@ void sa_stats(sa_pool *pool, sa_pool_stats *stats)
     stats->busy_ns = pool->busy_ns;
     stats->runs = pool->runs;
     stats->failed_runs = pool->failed_runs;
-    for (int32_t i = 0; i < pool->count; i++) {
-        stats->cached_bytes += cached_bytes(&pool->slots[i]);
-    }
     pthread_mutex_unlock(&pool->lock);
+    stats->cached_bytes = __atomic_load_n(&pool->cached_bytes, __ATOMIC_RELAXED);
 }

@@ -100,6 +100,11 @@ public sealed class OnnxRuntimeBackend : IAcousticBackend
         {
             return new OnnxRuntimeModel(this, OpenSession(onnxPath, cached));
         }
+        catch (OnnxRuntimeException ex) when (Kind == DeviceKind.Cuda)
+        {
+            // The CUDA provider loads its libraries and opens the GPU when the first session is created.
+            throw new DeviceUnavailableException($"{Name}: ONNX Runtime could not open '{onnxPath}' with the CUDA execution provider: {ex.Message}", ex);
+        }
         catch (OnnxRuntimeException ex)
         {
             throw new InvalidDataException($"'{onnxPath}' is not a loadable ONNX model on {Name}: {ex.Message}", ex);

@@ -23,6 +23,9 @@ void aclsimInjectExecuteFailures(uint32_t count);
 
 void aclsimGetCounters(aclsimCounters *counters);
 
+/* Every model execution additionally takes this long on its stream's thread, as device time would. */
+void aclsimSetExecuteDelay(uint32_t microseconds);
+
 #ifdef __cplusplus
 }
 #endif
