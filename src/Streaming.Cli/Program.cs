@@ -17,6 +17,7 @@ app.Configure(config =>
         bench.AddCommand<BenchVadCommand>("vad").WithDescription("VAD real-time factor and allocations.");
         bench.AddCommand<BenchAsrCommand>("asr").WithDescription("Concurrent streams: RTF, streams per core, partial and final latency.");
         bench.AddCommand<BenchItnCommand>("itn").WithDescription("Time inverse text normalisation of typical segments.");
+        bench.AddCommand<BenchHotwordsCommand>("hotwords").WithDescription("Decode time with 0 vs 1,000 hotwords (Moonshine beam search).");
     });
     config.AddBranch("eval", eval =>
     {
