@@ -71,5 +71,6 @@ public sealed class HotwordCommandTests : IDisposable
         Assert.Contains("context graph: 300 phrases", result.Stdout);
         Assert.Contains(CliProcess.Lines(result.Stdout), l => l.StartsWith("beam 4, 0 phrases", StringComparison.Ordinal));
         Assert.Contains(CliProcess.Lines(result.Stdout), l => l.StartsWith("beam 4, 300 phrases", StringComparison.Ordinal));
+        Assert.Contains("re-scoring that final against 300 phrases", result.Stdout);
     }
 }
