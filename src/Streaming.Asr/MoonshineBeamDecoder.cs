@@ -9,9 +9,10 @@ namespace Streaming.Asr;
 /// context-graph bonus, and its <see cref="ContextGraph"/> state. Each step extends every hypothesis by its
 /// <c>beam</c> most likely tokens and by every token that starts or continues a hotword (so a hotword the
 /// model ranks low can still enter the beam), keeps the best <c>beam</c> extensions, and runs the decoder
-/// once per surviving hypothesis. The merged decoder is exported for batch 1 with per-call cache shapes,
-/// so hypotheses are run one after another rather than batched. Search stops when <c>beam</c> hypotheses
-/// have ended and the best ended one scores at least as well as every open one.
+/// once per surviving hypothesis: hypotheses run one after another, not batched (batching would mean
+/// stacking and re-slicing their caches every step; the decoder is small, so the loop is kept simple).
+/// Search stops when <c>beam</c> hypotheses have ended and the best ended one scores at least as well as
+/// every open one.
 /// </summary>
 internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
 {

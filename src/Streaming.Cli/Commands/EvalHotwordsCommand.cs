@@ -4,14 +4,16 @@ using Streaming.Asr;
 using Streaming.Asr.Hotwords;
 using Streaming.Audio;
 using Streaming.Cli.Evaluation;
+using Streaming.Text.Hotwords;
 
 namespace Streaming.Cli.Commands;
 
 /// <summary>
 /// <c>streaming eval hotwords MANIFEST --hotwords FILE</c>: decodes every utterance of an evaluation set
 /// three ways — greedy (the default product path), beam search without hotwords, and the same beam search
-/// biased towards the list — and prints hotword recall, overall WER and the WER of the other words for each,
-/// plus the utterances where biasing changed the beam's text.
+/// biased towards the list — then re-scores the biased text as finals are (<see cref="HotwordRescorer"/>), and
+/// prints hotword recall, overall WER and the WER of the other words for each, plus the utterances where
+/// biasing or re-scoring changed the beam's text.
 /// </summary>
 public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
 {
@@ -76,6 +78,9 @@ public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
         var greedy = new HotwordScore(phrases);
         var plain = new HotwordScore(phrases);
         var biased = new HotwordScore(phrases);
+        var rescored = new HotwordScore(phrases);
+        var rescorer = new HotwordRescorer();
+        string[] written = [.. hotwords.Select(h => h.Phrase)];
         using var greedyStream = greedyModel.CreateStream();
         using var plainStream = model.CreateStream();
         using var biasedStream = model.CreateStream(hotwords);
@@ -88,9 +93,11 @@ public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
             string after = Decode(biasedStream, samples);
             plain.Add(reference, before);
             biased.Add(reference, after);
-            if (before != after || (settings.All && !HotwordScore.Normalise(reference).SequenceEqual(HotwordScore.Normalise(before))))
+            string corrected = rescorer.Rescore(after, written).Text;
+            rescored.Add(reference, corrected);
+            if (before != corrected || (settings.All && !HotwordScore.Normalise(reference).SequenceEqual(HotwordScore.Normalise(before))))
             {
-                Console.WriteLine($"{Path.GetFileName(audio)}\n  ref:    {reference}\n  beam:   {before}\n  biased: {after}");
+                Console.WriteLine($"{Path.GetFileName(audio)}\n  ref:    {reference}\n  beam:   {before}\n  biased: {after}\n  re-scored: {corrected}");
             }
         }
 
@@ -99,6 +106,7 @@ public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
         Print("greedy", greedy);
         Print("beam", plain);
         Print("biased", biased);
+        Print("rescored", rescored);
         return 0;
     }
 
