@@ -38,6 +38,18 @@ public sealed class RtpSender(int remotePort, int payloadType, uint ssrc) : IDis
         });
     }
 
+    /// <summary>Encodes interleaved 16 kHz stereo as stereo Opus (20 ms frames) and sends it in real time.</summary>
+    public async Task SendStereoOpusAsync(float[] interleaved)
+    {
+        using var encoder = new OpusEncoder(16000, 2);
+        var packet = new byte[OpusEncoder.MaxPacketLength];
+        await PacedAsync(interleaved, 640, async frame =>
+        {
+            var length = encoder.Encode(frame, 320, packet);
+            await SendAsync(packet[..length], 960);
+        });
+    }
+
     /// <summary>Sends 16 kHz speech as G.711 µ-law at 8 kHz (20 ms frames) in real time.</summary>
     public async Task SendMuLawAsync(float[] speech)
     {

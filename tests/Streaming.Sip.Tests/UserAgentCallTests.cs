@@ -217,6 +217,55 @@ public sealed class UserAgentCallTests(SipFixture fixture)
         Assert.DoesNotContain(agentEvents, e => e is SpeechStartedEvent);
     }
 
+    [Fact]
+    public async Task Stereo_opus_stream_splits_into_customer_and_agent_sessions()
+    {
+        await using var server = await fixture.StartAsync();
+        using var ua = new TestUserAgent(server.Port);
+        await ua.SendAsync(ua.Request("INVITE", sdp: TestUserAgent.Offer((40014, "96", "a=rtpmap:96 opus/48000/2|a=fmtp:96 stereo=1"))));
+        var ok = await ua.ResponseAsync();
+        Assert.Equal(200, ok.StatusCode);
+        Assert.Contains("stereo=1", Encoding.UTF8.GetString(ok.Body), StringComparison.Ordinal);
+        await ua.SendAsync(ua.Ack(ok));
+        var sessions = await server.WaitForSessionsAsync(2, Wait);
+        Assert.Equal(["customer", "agent"], sessions.OrderBy(s => s.Info.SessionId, StringComparer.Ordinal).Select(s => s.Info.Role));
+
+        // Left channel (customer) speaks, right channel (agent) is silent.
+        var stereo = new float[fixture.Speech.Length * 2];
+        for (var i = 0; i < fixture.Speech.Length; i++)
+        {
+            stereo[2 * i] = fixture.Speech[i];
+        }
+
+        using var rtp = new RtpSender(TestUserAgent.AnswerPort(ok), 96, 5);
+        await rtp.SendStereoOpusAsync(stereo);
+        await ua.SendAsync(ua.Request("BYE", TestUserAgent.ToTag(ok)));
+        Assert.Equal(200, (await ua.ResponseAsync()).StatusCode);
+
+        var customerText = await sessions.Single(s => s.Info.Role == "customer").FinalTextAsync(Wait);
+        Assert.Contains("fellow", customerText, StringComparison.OrdinalIgnoreCase);
+        var agentEvents = await sessions.Single(s => s.Info.Role == "agent").Events.WaitAsync(Wait);
+        Assert.DoesNotContain(agentEvents, e => e is SpeechStartedEvent);
+    }
+
+    [Fact]
+    public async Task Unacknowledged_200_is_retransmitted_until_the_ack()
+    {
+        await using var server = await fixture.StartAsync();
+        using var ua = new TestUserAgent(server.Port);
+        await ua.SendAsync(ua.Request("INVITE", sdp: TestUserAgent.Offer((40016, "0", string.Empty))));
+        var first = await ua.ResponseAsync();
+        var again = await ua.ResponseAsync(timeout: TimeSpan.FromSeconds(2));
+        Assert.Equal((200, first.CallId, first.CSeq), (again.StatusCode, again.CallId, again.CSeq));
+        await ua.SendAsync(ua.Ack(first));
+
+        // Drain a retransmission already in flight, then nothing more may come.
+        await ua.ReceiveAsync(TimeSpan.FromMilliseconds(150));
+        Assert.Null(await ua.ReceiveAsync(TimeSpan.FromMilliseconds(900)));
+        await ua.SendAsync(ua.Request("BYE", TestUserAgent.ToTag(first)));
+        Assert.Equal(200, (await ua.ResponseAsync()).StatusCode);
+    }
+
     /// <summary>Wraps the real factory and holds the INVITE pending until the test releases it.</summary>
     private sealed class GatedSessionFactory(ICallSessionFactory inner) : ICallSessionFactory
     {
