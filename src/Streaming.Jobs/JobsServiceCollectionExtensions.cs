@@ -17,7 +17,7 @@ public static class JobsServiceCollectionExtensions
     /// <summary>
     /// Binds and validates sections <c>Jobs</c>, <c>Vad</c>, <c>Engine</c> and <c>Pipeline</c> (throwing at start-up
     /// on a bad value) and registers everything <c>MapJobsApi</c> and the workers need. A <see cref="SpeechEngine"/>
-    /// already registered by the host is reused.
+    /// or <see cref="IJobStore"/> already registered by the host is used instead of one built from configuration.
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,7 +33,7 @@ public static class JobsServiceCollectionExtensions
             sp.GetRequiredService<VadOptions>(),
             Bind<PipelineOptions>(configuration, PipelineOptions.SectionName)));
 
-        services.AddSingleton<IJobStore>(_ => options.Store == "postgres"
+        services.TryAddSingleton<IJobStore>(_ => options.Store == "postgres"
             ? new PostgresJobStore(options.ConnectionString!)
             : new SqliteJobStore(Path.Combine(options.DataDirectory, "jobs.db")));
         services.AddSingleton(new JobUploads(options.DataDirectory));
