@@ -16,6 +16,7 @@ app.Configure(config =>
         bench.SetDescription("Measure speed and allocations.");
         bench.AddCommand<BenchVadCommand>("vad").WithDescription("VAD real-time factor and allocations.");
         bench.AddCommand<BenchAsrCommand>("asr").WithDescription("Concurrent streams: RTF, streams per core, partial and final latency.");
+        bench.AddCommand<BenchBatchCommand>("batch").WithDescription("Batch mode: hours of audio per wall hour, peak memory, share skipped by VAD.");
         bench.AddCommand<BenchItnCommand>("itn").WithDescription("Time inverse text normalisation of typical segments.");
     });
 });

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Streaming.Asr.Vad;
-using Streaming.Jobs.Decoding;
 using Streaming.Pipeline;
 
 namespace Streaming.Jobs;
@@ -38,14 +37,7 @@ public static class JobsServiceCollectionExtensions
             : new SqliteJobStore(Path.Combine(options.DataDirectory, "jobs.db")));
         services.AddSingleton(new JobUploads(options.DataDirectory));
         services.AddSingleton(new StoragePaths(options.StorageRoot));
-        services.AddSingleton(new AudioFileOpener(new FfmpegLocator(options.FfmpegPath)));
-        services.AddSingleton(sp =>
-        {
-            var engine = sp.GetRequiredService<SpeechEngine>();
-            var recognizer = engine.Recognizer ?? throw new InvalidOperationException(
-                "Batch jobs need a recogniser, but the engine runs VAD only (Engine:Recognizer is empty).");
-            return new FileTranscriber(engine.VadModel, recognizer, sp.GetRequiredService<AudioFileOpener>(), options.SegmentQueue);
-        });
+        services.AddSingleton(sp => FileTranscriber.For(sp.GetRequiredService<SpeechEngine>(), options.SegmentQueue, options.FfmpegPath));
         services.AddSingleton<JobProgressBroadcaster>();
         services.AddSingleton<IJobProgressSink>(sp => sp.GetRequiredService<JobProgressBroadcaster>());
         services.AddSingleton<JobProgressNotifier>();
