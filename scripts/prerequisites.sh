@@ -22,6 +22,10 @@ set -euo pipefail
 missing=()
 ldconfig -p | grep -q 'libopus\.so\.0' || missing+=(libopus0)
 command -v redis-server >/dev/null || missing+=(redis-server)
+# ffmpeg: batch jobs decode MP3/M4A/FLAC/OGG through it. postgresql: the jobs tests start a throw-away
+# cluster with its initdb/pg_ctl (the PostgreSQL job store).
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2
   sudo_cmd=""

@@ -20,6 +20,7 @@ app.Configure(config =>
         bench.AddCommand<BenchVadCommand>("vad").WithDescription("VAD real-time factor and allocations.");
         bench.AddCommand<BenchAsrCommand>("asr").WithDescription("Concurrent streams: RTF, streams per core, partial and final latency.");
         bench.AddCommand<BenchBackendCommand>("backend").WithDescription("Silero VAD streams on each backend (CPU, Ascend) and pool size, without and with cross-stream batching.");
+        bench.AddCommand<BenchBatchCommand>("batch").WithDescription("Batch mode: hours of audio per wall hour, peak memory, share skipped by VAD.");
         bench.AddCommand<BenchItnCommand>("itn").WithDescription("Time inverse text normalisation of typical segments.");
         bench.AddCommand<BenchHotwordsCommand>("hotwords").WithDescription("Decode time with 0 vs 1,000 hotwords (Moonshine beam search).");
     });

@@ -3,6 +3,7 @@ using Streaming.Asr;
 using Streaming.Asr.Vad;
 using Streaming.Audio;
 using Streaming.Jobs.Decoding;
+using Streaming.Pipeline;
 using Streaming.Text;
 
 namespace Streaming.Jobs;
@@ -34,6 +35,14 @@ public sealed class FileTranscriber
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(queueLength);
         (_vad, _recognizer, _opener, _queueLength) = (vad, recognizer, opener, queueLength);
     }
+
+    /// <summary>A transcriber over the engine's shared models, decoding compressed files with ffmpeg from <paramref name="ffmpegPath"/> (null: PATH).</summary>
+    /// <exception cref="InvalidOperationException">The engine runs VAD only.</exception>
+    public static FileTranscriber For(SpeechEngine engine, int queueLength, string? ffmpegPath = null) => new(
+        engine.VadModel,
+        engine.Recognizer ?? throw new InvalidOperationException("Batch transcription needs a recogniser, but the engine runs VAD only (Engine:Recognizer is empty)."),
+        new AudioFileOpener(new FfmpegLocator(ffmpegPath)),
+        queueLength);
 
     /// <summary>
     /// Transcribes <paramref name="path"/> from <paramref name="resumeSample"/> on, numbering segments from

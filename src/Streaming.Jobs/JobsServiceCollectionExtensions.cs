@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Streaming.Asr.Vad;
-using Streaming.Jobs.Decoding;
 using Streaming.Pipeline;
 
 namespace Streaming.Jobs;
@@ -17,7 +16,7 @@ public static class JobsServiceCollectionExtensions
     /// <summary>
     /// Binds and validates sections <c>Jobs</c>, <c>Vad</c>, <c>Engine</c> and <c>Pipeline</c> (throwing at start-up
     /// on a bad value) and registers everything <c>MapJobsApi</c> and the workers need. A <see cref="SpeechEngine"/>
-    /// already registered by the host is reused.
+    /// or <see cref="IJobStore"/> already registered by the host is used instead of one built from configuration.
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,19 +32,12 @@ public static class JobsServiceCollectionExtensions
             sp.GetRequiredService<VadOptions>(),
             Bind<PipelineOptions>(configuration, PipelineOptions.SectionName)));
 
-        services.AddSingleton<IJobStore>(_ => options.Store == "postgres"
+        services.TryAddSingleton<IJobStore>(_ => options.Store == "postgres"
             ? new PostgresJobStore(options.ConnectionString!)
             : new SqliteJobStore(Path.Combine(options.DataDirectory, "jobs.db")));
         services.AddSingleton(new JobUploads(options.DataDirectory));
         services.AddSingleton(new StoragePaths(options.StorageRoot));
-        services.AddSingleton(new AudioFileOpener(new FfmpegLocator(options.FfmpegPath)));
-        services.AddSingleton(sp =>
-        {
-            var engine = sp.GetRequiredService<SpeechEngine>();
-            var recognizer = engine.Recognizer ?? throw new InvalidOperationException(
-                "Batch jobs need a recogniser, but the engine runs VAD only (Engine:Recognizer is empty).");
-            return new FileTranscriber(engine.VadModel, recognizer, sp.GetRequiredService<AudioFileOpener>(), options.SegmentQueue);
-        });
+        services.AddSingleton(sp => FileTranscriber.For(sp.GetRequiredService<SpeechEngine>(), options.SegmentQueue, options.FfmpegPath));
         services.AddSingleton<JobProgressBroadcaster>();
         services.AddSingleton<IJobProgressSink>(sp => sp.GetRequiredService<JobProgressBroadcaster>());
         services.AddSingleton<JobProgressNotifier>();

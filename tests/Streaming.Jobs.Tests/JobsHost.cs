@@ -27,13 +27,18 @@ public sealed class JobsHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<JobsHost> StartAsync(SpeechEngine engine, IDictionary<string, string?> settings)
+    public static async Task<JobsHost> StartAsync(SpeechEngine engine, IDictionary<string, string?> settings, IJobStore? store = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(engine);
+        if (store is not null)
+        {
+            builder.Services.AddSingleton(store);
+        }
+
         builder.Services.AddJobs(builder.Configuration);
         var app = builder.Build();
         app.MapJobsApi();

@@ -26,6 +26,16 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
         [Description("Print JSON: the text and every segment with timestamps, tokens and written form")]
         public bool Json { get; init; }
 
+        /// <summary>Output folder when FILE is a folder.</summary>
+        [CommandOption("--out <DIR>")]
+        [Description("When FILE is a folder: write NAME.txt/.json/.srt/.vtt for each audio file there (default: the folder itself)")]
+        public string? Out { get; init; }
+
+        /// <summary>Files transcribed at once when FILE is a folder.</summary>
+        [CommandOption("--concurrency <N>")]
+        [Description("When FILE is a folder: files transcribed at once (default 1)")]
+        public int Concurrency { get; init; } = 1;
+
         /// <summary>Skip inverse text normalisation.</summary>
         [CommandOption("--no-itn")]
         [Description("Print the text as recognised, without the written form (ITN)")]
@@ -40,6 +50,11 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (Directory.Exists(settings.File))
+        {
+            return await DirectoryTranscription.RunAsync(settings, cancellationToken);
+        }
+
         var (samples, rate) = WavReader.ReadAllMono(settings.File);
         using var engine = settings.LoadEngine();
         string[]? hotwords = settings.Hotwords is null ? null : HotwordFile.ReadLines(settings.Hotwords);
