@@ -5,12 +5,25 @@ public sealed class SharedServer : IAsyncLifetime
 {
     public TestServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Server = await TestServer.StartAsync(new Dictionary<string, string?>
-    {
-        ["Server:MaxAudioMessageBytes"] = "16000",
-    });
+    /// <summary>The web pages folder the server serves, made for the tests.</summary>
+    public string WebRoot { get; } = Path.Combine(Path.GetTempPath(), $"streaming-web-{Guid.NewGuid():N}");
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(WebRoot);
+        await File.WriteAllTextAsync(Path.Combine(WebRoot, "index.html"), "<!doctype html><title>captions test page</title>");
+        Server = await TestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Server:MaxAudioMessageBytes"] = "16000",
+            ["Server:WebRoot"] = WebRoot,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Directory.Delete(WebRoot, recursive: true);
+    }
 }
 
 /// <summary>Tests that share <see cref="SharedServer"/>; they run one after another.</summary>

@@ -43,6 +43,7 @@ public sealed class TestServer : IAsyncDisposable
             ["Auth:SigningKey"] = auth.SigningKey,
             ["Engine:ModelsDirectory"] = TestPaths.Models,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Telemetry:MeterName"] = $"Streaming.Server.{Guid.NewGuid():N}",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -104,7 +104,7 @@ public sealed class TranscriptionClient : IAsyncDisposable
         request.SampleRate = source.SampleRate;
         request.Codec = AudioCodecNames.Pcm16;
         var sessionId = await StartSessionAsync(request, cancellationToken).ConfigureAwait(false);
-        await SendAudioAsync(sessionId, source.ReadAsync(chunkMs, paced, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await SendAudioAsync(sessionId, source.ReadAsync(chunkMs, paced, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
         return sessionId;
     }
 

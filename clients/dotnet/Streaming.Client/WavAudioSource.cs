@@ -24,17 +24,26 @@ public sealed class WavAudioSource
     /// <summary>Length of the audio.</summary>
     public TimeSpan Duration { get; }
 
-    /// <summary>The file as messages of <paramref name="chunkMs"/> each; <paramref name="paced"/> sends them no faster than real time.</summary>
-    public async IAsyncEnumerable<byte[]> ReadAsync(int chunkMs = 100, bool paced = true, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The file as messages of <paramref name="chunkMs"/> each; <paramref name="paced"/> sends them no faster
+    /// than real time; <paramref name="limit"/>, if given, stops after that much audio.
+    /// </summary>
+    public async IAsyncEnumerable<byte[]> ReadAsync(
+        int chunkMs = 100,
+        bool paced = true,
+        TimeSpan? limit = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkMs);
         using var reader = WavReader.Open(_path);
         var samples = new float[Math.Max(1, SampleRate * chunkMs / 1000)];
+        var remaining = limit is { } max ? (long)(max.TotalSeconds * SampleRate) : long.MaxValue;
         var clock = Stopwatch.StartNew();
         long sent = 0;
         int read;
-        while ((read = reader.ReadMono(samples)) > 0)
+        while (remaining > 0 && (read = reader.ReadMono(samples.AsSpan(0, (int)Math.Min(samples.Length, remaining)))) > 0)
         {
+            remaining -= read;
             if (paced)
             {
                 var wait = TimeSpan.FromSeconds(sent / (double)SampleRate) - clock.Elapsed;

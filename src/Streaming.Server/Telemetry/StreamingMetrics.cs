@@ -1,16 +1,15 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+using Streaming.Server.Hosting;
 
 namespace Streaming.Server.Telemetry;
 
 /// <summary>
-/// The server's instruments (meter <see cref="MeterName"/>). Gauges read live state through the callbacks
+/// The server's instruments, on the meter named by <see cref="TelemetryOptions.MeterName"/>. Gauges read live state through the callbacks
 /// given to <see cref="Observe"/>, so they cost nothing between scrapes.
 /// </summary>
 public sealed class StreamingMetrics
 {
-    /// <summary>Name of the meter, for exporters.</summary>
-    public const string MeterName = "Streaming.Server";
-
     private readonly Meter _meter;
     private readonly Counter<double> _audioSeconds;
     private readonly Counter<long> _droppedPartials;
@@ -21,9 +20,9 @@ public sealed class StreamingMetrics
     private readonly Histogram<double> _rtf;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
-    public StreamingMetrics(IMeterFactory meterFactory)
+    public StreamingMetrics(IMeterFactory meterFactory, IOptions<TelemetryOptions> options)
     {
-        _meter = meterFactory.Create(MeterName);
+        _meter = meterFactory.Create(options.Value.MeterName);
         _audioSeconds = _meter.CreateCounter<double>("streaming.audio.input", "s", "Seconds of audio received from clients.");
         _droppedPartials = _meter.CreateCounter<long>("streaming.partials.dropped", description: "Partials dropped for slow viewers.");
         _refusedSessions = _meter.CreateCounter<long>("streaming.sessions.refused", description: "Sessions refused at the concurrency limit.");
