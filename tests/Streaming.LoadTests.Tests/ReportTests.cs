@@ -36,6 +36,18 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void When_no_level_passes_the_headline_says_capacity_is_zero_and_why()
+    {
+        var report = CapacityReport();
+        var failing = report.Capacity!.Steps.Skip(2).ToArray();
+        var zero = report with { Capacity = new CapacityResult(0, 250, failing), Runs = failing.Select(s => s.Run).ToArray() };
+
+        Assert.Equal(
+            "Capacity: 0 sessions: even 8 session(s) failed the criterion (p95 partial latency <= 250 ms, no errors): p95 partial 480 ms > 250 ms.",
+            ReportContent.Headline(zero));
+    }
+
+    [Fact]
     public void Markdown_tables_carry_the_percentiles_of_each_phase()
     {
         var markdown = MarkdownReport.Render(CapacityReport());

@@ -40,7 +40,7 @@ public class SessionMeasurementsTests
         Assert.Equal(2, outcome.PartialMs.Count);
         Assert.Equal(5, outcome.MessagesReceived);
         Assert.Equal(0, outcome.DroppedMessages);
-        Assert.True(outcome.Ok);
+        Assert.Null(outcome.Error);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class CapacitySearch(LoadRunner runner, CapacityCriteria criteria,
             .WithLoadSimulations(LoadSimulation.RampingConstant(sessions, ramp), LoadSimulation.KeepConstant(sessions, steady));
         var run = await runner.RunAsync(scenario, progress, cancellationToken);
         var failure = criteria.Failure(run.Steady);
-        progress?.Report($"{sessions} sessions: {failure ?? "pass"} (p95 partial {run.Steady.Partial.P95:F0} ms)");
+        progress?.Report($"{sessions} sessions: {failure ?? $"pass (p95 partial {run.Steady.Partial.P95:F0} ms)"}");
         return new CapacityStep(sessions, failure, run);
     }
 }

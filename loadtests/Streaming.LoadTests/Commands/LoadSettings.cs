@@ -75,7 +75,7 @@ public class LoadSettings : CommandSettings
         (Audio.Length > 0 ? Audio : [DefaultAudio()]).Select(SpeechClip.Load).ToArray();
 
     /// <summary>Settings as report rows, for reproduction.</summary>
-    public virtual Dictionary<string, string> Describe(IReadOnlyList<SpeechClip> clips) => new()
+    public Dictionary<string, string> Describe(IReadOnlyList<SpeechClip> clips) => new()
     {
         ["server"] = Server,
         ["protocol"] = ParsedProtocol.ToString(),

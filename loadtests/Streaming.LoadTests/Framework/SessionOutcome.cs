@@ -14,7 +14,4 @@ public sealed record SessionOutcome(
 {
     /// <summary>A session that failed before it measured anything.</summary>
     public static SessionOutcome Failed(string error) => new([], [], [], error, 0, 0);
-
-    /// <summary>Whether the session completed without an error.</summary>
-    public bool Ok => Error is null;
 }

@@ -17,7 +17,7 @@ public static class ReportContent
         {
             var best = capacity.Steps.Where(s => s.Passed).MaxBy(s => s.Sessions);
             return best is null
-                ? $"Capacity: no load level met p95 partial latency <= {capacity.P95LimitMs:F0} ms without errors."
+                ? $"Capacity: 0 sessions: even {capacity.Steps[0].Sessions} session(s) failed the criterion (p95 partial latency <= {capacity.P95LimitMs:F0} ms, no errors): {capacity.Steps[0].Failure}."
                 : $"Capacity: {capacity.Capacity} concurrent sessions (p95 partial latency {best.Run.Steady.Partial.P95:F0} ms <= {capacity.P95LimitMs:F0} ms, no errors, no drops).";
         }
 

@@ -186,7 +186,7 @@ public static class ServerHost
             })
             .WithMetrics(m =>
             {
-                m.AddMeter(telemetry.MeterName, ProcessMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                m.AddMeter(telemetry.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
                 if (telemetry.OtlpEndpoint is { } endpoint)
                 {
                     m.AddOtlpExporter(o => o.Endpoint = endpoint);
