@@ -44,6 +44,7 @@ public sealed class TestServer : IAsyncDisposable
             ["Engine:ModelsDirectory"] = TestPaths.Models,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Telemetry:MeterName"] = $"Streaming.Server.{Guid.NewGuid():N}",
+            ["Jobs:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"streaming-jobs-{Guid.NewGuid():N}"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Streaming.Inference.Devices;
 using Streaming.Server.Auth;
 using Streaming.Server.Sessions;
 
@@ -16,6 +17,8 @@ public static class AdminEndpoints
             .Select(s => new SessionSummary(s.Id, s.Owner, s.Plan.Language, s.StartedAt, Math.Round(s.AudioSeconds, 3), s.SubscriberCount))
             .OrderBy(s => s.StartedAt)
             .ToArray());
+        admin.MapGet("/devices", (DeviceAdmin devices) => devices.GetDevices());
+        admin.MapPost("/devices/release-cache", (DeviceAdmin devices) => devices.ReleaseCache());
         return app;
     }
 }

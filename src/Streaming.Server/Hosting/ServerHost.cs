@@ -13,12 +13,19 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Streaming.Asr.Vad;
+using Streaming.Inference;
+using Streaming.Inference.Devices;
+using Streaming.Jobs;
+using Streaming.Jobs.Api;
+using Streaming.Sip;
 using Streaming.Pipeline;
 using Streaming.Protocol;
 using Streaming.Server.Admin;
 using Streaming.Server.Auth;
 using Streaming.Server.FunAsr;
 using Streaming.Server.Hubs;
+using Streaming.Server.Jobs;
+using Streaming.Server.Sip;
 using Streaming.Server.ScaleOut;
 using Streaming.Server.Sessions;
 using Streaming.Server.Telemetry;
@@ -81,11 +88,16 @@ public static class ServerHost
         builder.Services.AddSingleton<SessionRegistry>();
         builder.Services.AddHostedService<SessionDrainService>();
         builder.Services.AddSingleton<FunAsrEndpoint>();
+        AddDevices(builder);
+        builder.Services.AddJobs(config);
+        builder.Services.AddSingleton<IJobProgressSink, HubJobProgressSink>();
+        builder.Services.AddSip(config);
         builder.Services.AddHealthChecks().AddCheck<EngineReadyCheck>("engine", tags: [EngineReadyCheck.ReadyTag]);
         AddTelemetry(builder.Services, telemetry);
 
         var app = builder.Build();
         app.Services.GetRequiredService<ProcessMetrics>(); // its gauges exist once it does
+        app.Services.GetRequiredService<DeviceMetrics>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
@@ -98,6 +110,9 @@ public static class ServerHost
         app.Map("/ws/funasr", (HttpContext context, FunAsrEndpoint endpoint) => endpoint.HandleAsync(context))
             .RequireAuthorization(StreamingClaims.ClientPolicy);
         app.MapAdminApi();
+        app.MapJobsApi().RequireAuthorization(StreamingClaims.ClientPolicy);
+        app.MapOpenApi();
+        app.MapSipApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(EngineReadyCheck.ReadyTag) });
         app.MapPrometheusScrapingEndpoint("/metrics");
@@ -118,6 +133,19 @@ public static class ServerHost
             await Console.Error.WriteLineAsync($"error: invalid configuration: {string.Join("; ", ex.Failures)}");
             return 2;
         }
+    }
+
+    // The device that inference is configured for (auto: npu → cuda → cpu), for the admin API and metrics.
+    private static void AddDevices(WebApplicationBuilder builder)
+    {
+        var inference = Bind<InferenceOptions>(builder, InferenceOptions.SectionName);
+        inference.Validate();
+        builder.Services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Streaming.Inference");
+            return new DeviceAdmin([BackendFactory.Create(inference, logger)], logger);
+        });
+        builder.Services.AddSingleton<DeviceMetrics>();
     }
 
     private static T Bind<T>(WebApplicationBuilder builder, string section)
@@ -186,7 +214,7 @@ public static class ServerHost
             })
             .WithMetrics(m =>
             {
-                m.AddMeter(telemetry.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                m.AddMeter(telemetry.MeterName, DeviceMetrics.MeterName, SipMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
                 if (telemetry.OtlpEndpoint is { } endpoint)
                 {
                     m.AddOtlpExporter(o => o.Endpoint = endpoint);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Streaming.Protocol;
 using Streaming.Server.Auth;
+using Streaming.Server.Jobs;
 using Streaming.Server.ScaleOut;
 using Streaming.Server.Sessions;
 
@@ -97,6 +98,20 @@ public sealed class TranscriptionHub(
             throw new HubException($"Session {sessionId} has ended.");
         }
     }
+
+    /// <summary>Starts sending <c>jobProgress</c> events of batch job <paramref name="jobId"/> to this connection.</summary>
+    public async Task SubscribeJob(string jobId)
+    {
+        if (string.IsNullOrWhiteSpace(jobId) || jobId.Length > 64)
+        {
+            throw new HubException("SubscribeJob needs a job id.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubJobProgressSink.GroupFor(jobId));
+    }
+
+    /// <summary>Stops sending the progress events of a batch job to this connection.</summary>
+    public Task UnsubscribeJob(string jobId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, HubJobProgressSink.GroupFor(jobId));
 
     /// <summary>Stops sending the events of a session to this connection.</summary>
     public async Task Unsubscribe(string sessionId)

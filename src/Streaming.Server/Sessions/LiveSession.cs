@@ -99,6 +99,39 @@ public sealed class LiveSession
     public async ValueTask<bool> WriteAudioAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
         var arrived = Stopwatch.GetTimestamp();
+        if (!Admits(message))
+        {
+            return false;
+        }
+
+        var result = _pipeline.TryWriteAudio(message);
+        if (result == AudioWriteResult.Overloaded && _options.OverloadWaitMs > 0)
+        {
+            result = await WaitForRoomAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Settle(result, message, arrived);
+    }
+
+    /// <summary>
+    /// Hands one audio message to the pipeline without waiting (ingresses that cannot be slowed down, such as
+    /// RTP): a full pipeline ends the session with an overload error at once.
+    /// </summary>
+    public AudioWriteResult TryWriteAudio(ReadOnlyMemory<byte> message)
+    {
+        var arrived = Stopwatch.GetTimestamp();
+        if (!Admits(message))
+        {
+            return AudioWriteResult.Closed;
+        }
+
+        var result = _pipeline.TryWriteAudio(message);
+        Settle(result, message, arrived);
+        return result;
+    }
+
+    private bool Admits(ReadOnlyMemory<byte> message)
+    {
         if (_ended.IsCancellationRequested)
         {
             return false;
@@ -111,12 +144,11 @@ public sealed class LiveSession
         }
 
         _idle.Change(TimeSpan.FromSeconds(_options.IdleTimeoutSeconds), Timeout.InfiniteTimeSpan);
-        var result = _pipeline.TryWriteAudio(message);
-        if (result == AudioWriteResult.Overloaded && _options.OverloadWaitMs > 0)
-        {
-            result = await WaitForRoomAsync(message, cancellationToken).ConfigureAwait(false);
-        }
+        return true;
+    }
 
+    private bool Settle(AudioWriteResult result, ReadOnlyMemory<byte> message, long arrived)
+    {
         switch (result)
         {
             case AudioWriteResult.Accepted:

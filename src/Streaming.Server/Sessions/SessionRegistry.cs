@@ -48,16 +48,19 @@ public sealed class SessionRegistry
     /// Validates <paramref name="request"/> and starts a session owned by <paramref name="owner"/>;
     /// throws <see cref="SessionRefusedException"/> with the reason when it cannot.
     /// </summary>
-    public LiveSession Start(string owner, SessionRequest request)
+    /// <param name="owner">Who may send audio and watch it.</param>
+    /// <param name="request">What the client asked for.</param>
+    /// <param name="id">The session id an ingress already announced (SIP); null for a new one.</param>
+    public LiveSession Start(string owner, SessionRequest request, string? id = null)
     {
         var engine = _engine.Engine;
         var plan = new SessionRequestValidator(_options, _engine.Languages).Validate(request);
-        var session = Admit(owner, plan, engine);
+        var session = Admit(owner, plan, engine, id ?? Guid.NewGuid().ToString("N"));
         _directory.Announce(session);
         return session;
     }
 
-    private LiveSession Admit(string owner, SessionPlan plan, SpeechEngine engine)
+    private LiveSession Admit(string owner, SessionPlan plan, SpeechEngine engine, string id)
     {
         lock (_admission)
         {
@@ -68,7 +71,11 @@ public sealed class SessionRegistry
                     $"The server is at its limit of {_options.MaxConcurrentSessions} concurrent sessions; try again later.");
             }
 
-            var id = Guid.NewGuid().ToString("N");
+            if (_sessions.ContainsKey(id))
+            {
+                throw new SessionRefusedException($"Session {id} already exists.");
+            }
+
             var session = new LiveSession(id, owner, plan, engine.Sessions.Create(plan.Settings), _options, _metrics, _logger);
             _sessions[id] = session;
             _ = session.Completion.ContinueWith(

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using Streaming.Protocol;
+using Streaming.Server.Hosting;
+using Streaming.Server.Sessions;
+using Streaming.Sip.Calls;
+
+namespace Streaming.Server.Sip;
+
+/// <summary>
+/// Opens each call channel as a session of the <see cref="SessionRegistry"/> under the id the SIP stack
+/// announced, so the session limit, metrics and subscribers apply to calls as to SignalR sessions. A refusal
+/// (limit reached, models not loaded) makes the stack answer 503.
+/// </summary>
+public sealed class ServerCallSessionFactory(SessionRegistry registry, IOptions<SipHostOptions> sip, IOptions<ServerOptions> server) : ICallSessionFactory
+{
+    /// <inheritdoc />
+    public ValueTask<ICallSession> OpenAsync(CallSessionInfo info, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        var request = new SessionRequest
+        {
+            Language = sip.Value.Language,
+            SampleRate = PipelineCallSessionFactory.Format.SampleRate,
+            Codec = AudioCodecNames.Pcm16,
+            Itn = true,
+        };
+        var session = registry.Start(sip.Value.Owner, request, info.SessionId);
+        return ValueTask.FromResult<ICallSession>(new LiveCallSession(session, TimeSpan.FromSeconds(server.Value.ShutdownFlushSeconds)));
+    }
+}

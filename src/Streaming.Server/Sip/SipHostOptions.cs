@@ -1,0 +1,20 @@
+namespace Streaming.Server.Sip;
+
+/// <summary>
+/// How the server hosts SIP trunk ingress (section <c>Sip</c>, beside the stack's own
+/// <see cref="Streaming.Sip.SipIngressOptions"/>).
+/// </summary>
+public sealed class SipHostOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Sip";
+
+    /// <summary>Whether the SIP user agent listens; off by default so a plain start binds no SIP ports.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Owner of call sessions: viewers need this subject or a viewer claim for the session.</summary>
+    public string Owner { get; set; } = "sip";
+
+    /// <summary>Recognition language of calls.</summary>
+    public string Language { get; set; } = "en";
+}
