@@ -347,7 +347,7 @@ internal sealed class SipUserAgent : ISipMessageSink
         {
             var index = call.Receivers.Count;
             var receiver = new RtpStreamReceiver(
-                _ports.Bind(), stream, _metrics, _options.JitterBufferPackets, _options.MaxRtpPayloadBytes,
+                _ports.Bind(), stream, call.Flow.Remote.Address, _metrics, _options.JitterBufferPackets, _options.MaxRtpPayloadBytes,
                 (samples, channels) => OnAudio(call, index, samples, channels));
             call.Receivers.Add(receiver);
             ports[stream.MediaIndex] = receiver.LocalPort;
@@ -429,15 +429,16 @@ internal sealed class SipUserAgent : ISipMessageSink
             response.Add(route.Name, route.Value);
         }
 
-        if (call.SessionExpires is { } interval)
-        {
-            response.Add(SipHeaderNames.SessionExpires, $"{interval};refresher=uac").Add(SipHeaderNames.Require, "timer");
-        }
-
-        response.Add(SipHeaderNames.ContentType, "application/sdp");
+        WithSessionTimer(call, response).Add(SipHeaderNames.ContentType, "application/sdp");
         response.Body = Encoding.UTF8.GetBytes(call.LastAnswer!);
         return response;
     }
+
+    // RFC 4028 §9: a 2xx to a session refresh names the interval and who refreshes (the caller: we never do).
+    private static SipResponse WithSessionTimer(SipCall call, SipResponse response) =>
+        call.SessionExpires is { } interval
+            ? response.Add(SipHeaderNames.SessionExpires, $"{interval};refresher=uac").Add(SipHeaderNames.Require, "timer")
+            : response;
 
     private async Task CancelAsync(ServerTransaction tx, CancellationToken cancellationToken)
     {
@@ -503,7 +504,7 @@ internal sealed class SipUserAgent : ISipMessageSink
 
         var response = request.Body.Length > 0 || request.Method == "INVITE"
             ? Answer(call, request)
-            : WithCapabilities(SipResponse.For(request, 200, "OK")).Add(SipHeaderNames.Contact, Contact(call.Flow));
+            : WithSessionTimer(call, WithCapabilities(SipResponse.For(request, 200, "OK")).Add(SipHeaderNames.Contact, Contact(call.Flow)));
         await tx.RespondAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
