@@ -59,7 +59,8 @@ internal sealed class SipUserAgent : ISipMessageSink
     /// <summary>SIP port of each transport, for Via and Contact.</summary>
     public int Port { get; set; }
 
-    public IEnumerable<CallSessionInfo> Sessions => _calls.Values.SelectMany(c => c.Channels.Values.Select(ch => ch.Info));
+    /// <summary>Sessions of established calls (a call's channels are fixed once it is established).</summary>
+    public IEnumerable<CallSessionInfo> Sessions => _calls.Values.Where(c => c.IsEstablished).SelectMany(c => c.Channels.Values.Select(ch => ch.Info));
 
     public async Task ReceiveAsync(byte[] data, SipFlow flow, CancellationToken cancellationToken)
     {
@@ -101,10 +102,8 @@ internal sealed class SipUserAgent : ISipMessageSink
     /// <summary>Ends every call with a BYE (shutdown).</summary>
     public async Task EndAllAsync()
     {
-        foreach (var call in _calls.Values)
-        {
-            await EndCallAsync(call, "ingress stopping", "SIP;cause=503;text=\"Service shutting down\"").ConfigureAwait(false);
-        }
+        await Task.WhenAll(_calls.Values.Select(call =>
+            EndCallAsync(call, "ingress stopping", "SIP;cause=503;text=\"Service shutting down\""))).ConfigureAwait(false);
     }
 
     private async Task HandleRequestAsync(SipRequest request, SipFlow flow, CancellationToken cancellationToken)
@@ -219,15 +218,16 @@ internal sealed class SipUserAgent : ISipMessageSink
             await OpenSessionsAsync(call, streams!).ConfigureAwait(false);
             call.LastAnswer = SdpAnswerer.Write(offer!, streams!, ports, _options.MediaAddress, call.SdpSessionId, call.SdpVersion);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !call.IsEnded)
+        catch (Exception) when (call.IsEnded)
+        {
+            // CANCELled while opening: the INVITE was already answered 487 and the call torn down.
+            return;
+        }
+        catch (Exception ex)
         {
             _metrics.Refused("session_unavailable");
             await tx.RespondAsync(SipResponse.For(request, 503, $"Recognition Unavailable ({ex.GetType().Name})", localTag).Set(SipHeaderNames.RetryAfter, "30"), cancellationToken).ConfigureAwait(false);
             await EndCallAsync(call, "session could not be opened", byeReason: null).ConfigureAwait(false);
-            return;
-        }
-        catch (OperationCanceledException)
-        {
             return;
         }
 
@@ -347,7 +347,7 @@ internal sealed class SipUserAgent : ISipMessageSink
         {
             var index = call.Receivers.Count;
             var receiver = new RtpStreamReceiver(
-                _ports.Bind(), stream, _metrics, _options.JitterBufferPackets, _options.MaxRtpPayloadBytes,
+                _ports.Bind(), stream, call.Flow.Remote.Address, _metrics, _options.JitterBufferPackets, _options.MaxRtpPayloadBytes,
                 (samples, channels) => OnAudio(call, index, samples, channels));
             call.Receivers.Add(receiver);
             ports[stream.MediaIndex] = receiver.LocalPort;
@@ -383,7 +383,7 @@ internal sealed class SipUserAgent : ISipMessageSink
                 {
                     // CANCELled while the host was opening it: the call's tear-down has already run.
                     await session.DisposeAsync().ConfigureAwait(false);
-                    throw new OperationCanceledException(call.EndedToken);
+                    throw new OperationCanceledException("The call was cancelled while its session opened.");
                 }
 
                 call.Channels[(s, c)] = new CallChannel(info, session);
@@ -429,15 +429,16 @@ internal sealed class SipUserAgent : ISipMessageSink
             response.Add(route.Name, route.Value);
         }
 
-        if (call.SessionExpires is { } interval)
-        {
-            response.Add(SipHeaderNames.SessionExpires, $"{interval};refresher=uac").Add(SipHeaderNames.Require, "timer");
-        }
-
-        response.Add(SipHeaderNames.ContentType, "application/sdp");
+        WithSessionTimer(call, response).Add(SipHeaderNames.ContentType, "application/sdp");
         response.Body = Encoding.UTF8.GetBytes(call.LastAnswer!);
         return response;
     }
+
+    // RFC 4028 §9: a 2xx to a session refresh names the interval and who refreshes (the caller: we never do).
+    private static SipResponse WithSessionTimer(SipCall call, SipResponse response) =>
+        call.SessionExpires is { } interval
+            ? response.Add(SipHeaderNames.SessionExpires, $"{interval};refresher=uac").Add(SipHeaderNames.Require, "timer")
+            : response;
 
     private async Task CancelAsync(ServerTransaction tx, CancellationToken cancellationToken)
     {
@@ -503,7 +504,7 @@ internal sealed class SipUserAgent : ISipMessageSink
 
         var response = request.Body.Length > 0 || request.Method == "INVITE"
             ? Answer(call, request)
-            : WithCapabilities(SipResponse.For(request, 200, "OK")).Add(SipHeaderNames.Contact, Contact(call.Flow));
+            : WithSessionTimer(call, WithCapabilities(SipResponse.For(request, 200, "OK")).Add(SipHeaderNames.Contact, Contact(call.Flow)));
         await tx.RespondAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -540,13 +541,11 @@ internal sealed class SipUserAgent : ISipMessageSink
         }
 
         _calls.TryRemove(new KeyValuePair<string, SipCall>(call.CallId, call));
+        // The BYE may wait up to timer F for its answer; media and sessions are released meanwhile.
+        var bye = wasEstablished && byeReason is not null ? SendByeAsync(call, byeReason) : Task.CompletedTask;
         if (wasEstablished)
         {
             _metrics.CallEnded();
-            if (byeReason is not null)
-            {
-                await SendByeAsync(call, byeReason).ConfigureAwait(false);
-            }
         }
 
         await call.ReleaseAsync().ConfigureAwait(false);
@@ -554,6 +553,8 @@ internal sealed class SipUserAgent : ISipMessageSink
         {
             SessionEnded?.Invoke(channel.Info, why);
         }
+
+        await bye.ConfigureAwait(false);
     }
 
     private async Task SendByeAsync(SipCall call, string reason)

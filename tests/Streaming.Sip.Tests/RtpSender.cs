@@ -7,9 +7,9 @@ using Streaming.Sip.Rtp;
 namespace Streaming.Sip.Tests;
 
 /// <summary>Sends real RTP to the ingress, paced at real time, from its own socket.</summary>
-public sealed class RtpSender(int remotePort, int payloadType, uint ssrc) : IDisposable
+public sealed class RtpSender(int remotePort, int payloadType, uint ssrc, string localAddress = "127.0.0.1") : IDisposable
 {
-    private readonly Socket _socket = CreateSocket();
+    private readonly Socket _socket = CreateSocket(IPAddress.Parse(localAddress));
     private readonly IPEndPoint _remote = new(IPAddress.Loopback, remotePort);
     private ushort _sequence = (ushort)Random.Shared.Next(0, 65536);
     private uint _timestamp = (uint)Random.Shared.Next();
@@ -80,10 +80,10 @@ public sealed class RtpSender(int remotePort, int payloadType, uint ssrc) : IDis
         }
     }
 
-    private static Socket CreateSocket()
+    private static Socket CreateSocket(IPAddress local)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        socket.Bind(new IPEndPoint(local, 0));
         return socket;
     }
 

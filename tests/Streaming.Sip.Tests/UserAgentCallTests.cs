@@ -86,6 +86,7 @@ public sealed class UserAgentCallTests(SipFixture fixture)
         gate.Release.SetResult();
         await gate.Disposed.Task.WaitAsync(Wait);
         Assert.Empty(server.Sessions);
+        Assert.Null(await ua.ReceiveAsync(TimeSpan.FromMilliseconds(300)));
     }
 
     [Fact]
@@ -175,8 +176,12 @@ public sealed class UserAgentCallTests(SipFixture fixture)
         await rtp.SendRawAsync(RtpPacket.Build(0, 3, 0, 7, new byte[4000]));
         await rtp.SendRawAsync([0x40, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 7, 1, 2]);
         await rtp.SendRawAsync([0x8F, 0, 0, 1]);
+        using (var stranger = new RtpSender(TestUserAgent.AnswerPort(ok), 0, 7, localAddress: "127.0.0.2"))
+        {
+            await stranger.SendAsync(new byte[160], 160);
+        }
 
-        var expected = new[] { "wrong_payload_type", "wrong_ssrc", "bad_size", "bad_version", "too_short" };
+        var expected = new[] { "wrong_payload_type", "wrong_ssrc", "bad_size", "bad_version", "too_short", "wrong_source" };
         for (var i = 0; i < 100 && expected.Any(r => !counts.ContainsKey(r)); i++)
         {
             await Task.Delay(50);
@@ -264,6 +269,68 @@ public sealed class UserAgentCallTests(SipFixture fixture)
         Assert.Null(await ua.ReceiveAsync(TimeSpan.FromMilliseconds(900)));
         await ua.SendAsync(ua.Request("BYE", TestUserAgent.ToTag(first)));
         Assert.Equal(200, (await ua.ResponseAsync()).StatusCode);
+    }
+
+    [Fact]
+    public async Task Session_that_cannot_keep_up_ends_the_call_with_bye_and_reason()
+    {
+        await using var server = await fixture.StartAsync(factory: new OverloadedSessionFactory());
+        using var ua = new TestUserAgent(server.Port);
+        await ua.SendAsync(ua.Request("INVITE", sdp: TestUserAgent.Offer((40018, "0", string.Empty))));
+        var ok = await ua.ResponseAsync();
+        await ua.SendAsync(ua.Ack(ok));
+        using var rtp = new RtpSender(TestUserAgent.AnswerPort(ok), 0, 9);
+        for (var i = 0; i < 5; i++)
+        {
+            await rtp.SendAsync(new byte[160], 160);
+        }
+
+        var bye = await ua.RequestAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("BYE", bye.Method);
+        Assert.Contains("cause=503", bye["Reason"], StringComparison.Ordinal);
+        Assert.Contains("overloaded", bye["Reason"], StringComparison.Ordinal);
+        await ua.SendAsync(SipResponse.For(bye, 200, "OK"));
+    }
+
+    [Fact]
+    public async Task Session_timer_is_granted_and_refreshed_by_update()
+    {
+        await using var server = await fixture.StartAsync();
+        using var ua = new TestUserAgent(server.Port);
+        var invite = ua.Request("INVITE", sdp: TestUserAgent.Offer((40020, "0", string.Empty)))
+            .Add("Supported", "timer")
+            .Add("Session-Expires", "120");
+        await ua.SendAsync(invite);
+        var ok = await ua.ResponseAsync();
+        Assert.Equal("120;refresher=uac", ok["Session-Expires"]);
+        Assert.Equal("timer", ok["Require"]);
+        await ua.SendAsync(ua.Ack(ok));
+
+        await ua.SendAsync(ua.Request("UPDATE", TestUserAgent.ToTag(ok)).Add("Session-Expires", "120"));
+        var refreshed = await ua.ResponseAsync();
+        Assert.Equal((200, "UPDATE"), (refreshed.StatusCode, refreshed.CSeq.Method));
+        Assert.Equal("120;refresher=uac", refreshed["Session-Expires"]);
+
+        await ua.SendAsync(ua.Request("BYE", TestUserAgent.ToTag(ok)));
+        Assert.Equal(200, (await ua.ResponseAsync()).StatusCode);
+    }
+
+    /// <summary>Sessions whose input queue is always full, as a recogniser that has fallen behind reports it.</summary>
+    private sealed class OverloadedSessionFactory : ICallSessionFactory
+    {
+        public ValueTask<ICallSession> OpenAsync(CallSessionInfo info, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<ICallSession>(new Overloaded());
+
+        private sealed class Overloaded : ICallSession
+        {
+            public AudioWriteResult TryWriteAudio(ReadOnlyMemory<byte> pcm16) => AudioWriteResult.Overloaded;
+
+            public void Complete()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>Wraps the real factory and holds the INVITE pending until the test releases it.</summary>

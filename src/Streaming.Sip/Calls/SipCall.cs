@@ -13,6 +13,7 @@ namespace Streaming.Sip.Calls;
 /// </summary>
 internal sealed class SipCall(SipRequest invite, SipFlow flow, string localTag)
 {
+    // Not disposed: watchers and a session still opening may read its token after the call ended.
     private readonly CancellationTokenSource _ended = new();
     private int _state;
 
@@ -106,7 +107,5 @@ internal sealed class SipCall(SipRequest invite, SipFlow flow, string localTag)
             channel.Session.Complete();
             await channel.Session.DisposeAsync().ConfigureAwait(false);
         }
-
-        _ended.Dispose();
     }
 }

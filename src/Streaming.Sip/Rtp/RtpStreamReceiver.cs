@@ -7,7 +7,9 @@ namespace Streaming.Sip.Rtp;
 /// <summary>
 /// Receives one negotiated RTP stream on its own port: validates each packet (RTP header, negotiated payload
 /// type, the stream's SSRC, payload size), reorders through a <see cref="JitterBuffer"/>, decodes to 16 kHz and
-/// hands interleaved samples to <c>deliver</c>. Hostile or stray packets are ignored and counted, never fatal.
+/// hands interleaved samples to <c>deliver</c>. Only the trunk may send: packets from addresses other than the
+/// signalling peer and the offer's media address are dropped. Hostile or stray packets are ignored and
+/// counted, never fatal.
 /// </summary>
 internal sealed class RtpStreamReceiver : IAsyncDisposable
 {
@@ -18,6 +20,7 @@ internal sealed class RtpStreamReceiver : IAsyncDisposable
     private readonly CancellationTokenSource _cts = new();
     private readonly Lock _lock = new();
     private readonly JitterBuffer _jitter;
+    private readonly IPAddress _peer;
     private NegotiatedStream _stream;
     private IPayloadDecoder _decoder;
     private uint? _ssrc;
@@ -25,9 +28,10 @@ internal sealed class RtpStreamReceiver : IAsyncDisposable
     private float[] _buffer = new float[16000];
     private Task _loop = Task.CompletedTask;
 
-    public RtpStreamReceiver(Socket socket, NegotiatedStream stream, SipMetrics metrics, int jitterDepth, int maxPayload, Action<float[], int> deliver)
+    public RtpStreamReceiver(Socket socket, NegotiatedStream stream, IPAddress peer, SipMetrics metrics, int jitterDepth, int maxPayload, Action<float[], int> deliver)
     {
         _socket = socket;
+        _peer = peer;
         _stream = stream;
         _metrics = metrics;
         _maxPayload = maxPayload;
@@ -88,12 +92,13 @@ internal sealed class RtpStreamReceiver : IAsyncDisposable
     private async Task ReceiveAsync(CancellationToken token)
     {
         var datagram = new byte[65536];
+        EndPoint any = new IPEndPoint(_socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         while (!token.IsCancellationRequested)
         {
-            int length;
+            SocketReceiveFromResult received;
             try
             {
-                length = await _socket.ReceiveAsync(datagram, SocketFlags.None, token).ConfigureAwait(false);
+                received = await _socket.ReceiveFromAsync(datagram, SocketFlags.None, any, token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -106,13 +111,19 @@ internal sealed class RtpStreamReceiver : IAsyncDisposable
 
             lock (_lock)
             {
-                Accept(datagram.AsMemory(0, length).ToArray());
+                Accept(datagram.AsMemory(0, received.ReceivedBytes).ToArray(), ((IPEndPoint)received.RemoteEndPoint).Address);
             }
         }
     }
 
-    private void Accept(ReadOnlyMemory<byte> datagram)
+    private void Accept(ReadOnlyMemory<byte> datagram, IPAddress source)
     {
+        if (!source.Equals(_peer) && !source.Equals(_stream.Remote?.Address))
+        {
+            _metrics.RtpIgnored("wrong_source");
+            return;
+        }
+
         if (RtpPacket.TryParse(datagram, out var fault) is not { } packet)
         {
             _metrics.RtpIgnored(fault!);
