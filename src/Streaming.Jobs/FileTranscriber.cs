@@ -65,8 +65,9 @@ public sealed class FileTranscriber
 
         var index = firstIndex;
         var finished = true;
-        using (var stream = _recognizer.CreateStream())
+        try
         {
+            using var stream = _recognizer.CreateStream();
             await foreach (var chunk in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
                 stream.AcceptAudio(chunk.Samples);
@@ -82,6 +83,13 @@ public sealed class FileTranscriber
 
                 index++;
             }
+        }
+        catch
+        {
+            // Unblock and drain the decoder (it may wait on a full queue) so no ffmpeg process or file stays open.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await producer.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
         }
 
         try

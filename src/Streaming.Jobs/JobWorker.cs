@@ -123,10 +123,18 @@ public sealed class JobWorker(
 
     private async Task FinishAsync(ClaimedFile file, Task<bool> stored)
     {
-        if (await stored.ConfigureAwait(false))
+        try
         {
-            uploads.DeleteIfUploaded(file.Path);
-            await notifier.NotifyAsync(file.JobId, CancellationToken.None).ConfigureAwait(false);
+            if (await stored.ConfigureAwait(false))
+            {
+                uploads.DeleteIfUploaded(file.Path);
+                await notifier.NotifyAsync(file.JobId, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The store is unreachable: the lease will expire and another worker (or this one) retries the file.
+            logger.LogError(ex, "Recording the end of file {FileId} failed", file.FileId);
         }
     }
 
