@@ -1,3 +1,4 @@
+using Streaming.Asr.Evaluation;
 using Streaming.Testing;
 
 namespace Streaming.Asr.Tests;

@@ -20,7 +20,7 @@ public sealed class ShutdownTests
 
         await server.StopAsync();
 
-        await log.WaitForAsync(l => l.Errors.Count > 0, seconds: 5);
+        await log.WaitForAsync(l => l.Errors.Count > 0, seconds: 30);
         Assert.NotEmpty(log.Finals);
         Assert.Equal(ErrorCodes.ShuttingDown, Assert.Single(log.Errors).Code);
         var kinds = log.All.Select(e => e.Kind).ToArray();

@@ -42,7 +42,7 @@ public sealed class BenchBatchCommand : AsyncCommand<BenchBatchCommand.Settings>
 
         var files = FileBatch.FindAudio(settings.Path);
         using var engine = settings.LoadEngine();
-        var transcriber = FileTranscriber.For(engine, queueLength: 4);
+        var transcriber = Streaming.Jobs.FileTranscriber.For(engine, queueLength: 4);
         var jobSettings = new JobSettings { Language = settings.Language };
         var process = Process.GetCurrentProcess();
         process.Refresh();

@@ -24,7 +24,7 @@ internal static class DirectoryTranscription
 
         var output = Directory.CreateDirectory(settings.Out ?? settings.File).FullName;
         using var engine = settings.LoadEngine();
-        var transcriber = FileTranscriber.For(engine, queueLength: 4);
+        var transcriber = Streaming.Jobs.FileTranscriber.For(engine, queueLength: 4);
         var jobSettings = new JobSettings { Language = settings.Language, Itn = !settings.NoItn };
         var progress = new double[files.Count];
         var failed = 0;
