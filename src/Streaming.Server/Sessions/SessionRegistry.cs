@@ -33,6 +33,9 @@ public sealed class SessionRegistry
             () => _sessions.Values.Sum(s => (long)s.SubscriberQueueDepth));
     }
 
+    /// <summary>Raised after a session was started.</summary>
+    public event Action<LiveSession>? Started;
+
     /// <summary>Sessions running now.</summary>
     public int Count => _sessions.Count;
 
@@ -47,6 +50,7 @@ public sealed class SessionRegistry
     {
         var engine = _engine.Engine;
         var plan = new SessionRequestValidator(_options, _engine.Languages).Validate(request);
+        LiveSession session;
         lock (_admission)
         {
             if (_sessions.Count >= _options.MaxConcurrentSessions)
@@ -57,15 +61,17 @@ public sealed class SessionRegistry
             }
 
             var id = Guid.NewGuid().ToString("N");
-            var session = new LiveSession(id, owner, plan, engine.Sessions.Create(plan.Settings), _options, _metrics, _logger);
+            session = new LiveSession(id, owner, plan, engine.Sessions.Create(plan.Settings), _options, _metrics, _logger);
             _sessions[id] = session;
             _ = session.Completion.ContinueWith(
                 _ => _sessions.TryRemove(id, out var _),
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
-            return session;
         }
+
+        Started?.Invoke(session);
+        return session;
     }
 
     /// <summary>The running session with this id, if any.</summary>
