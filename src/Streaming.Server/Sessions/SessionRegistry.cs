@@ -38,6 +38,9 @@ public sealed class SessionRegistry
             () => _sessions.Values.Sum(s => (long)s.SubscriberQueueDepth));
     }
 
+    /// <summary>Raised after a session was started.</summary>
+    public event Action<LiveSession>? Started;
+
     /// <summary>Sessions running now.</summary>
     public int Count => _sessions.Count;
 
@@ -62,6 +65,7 @@ public sealed class SessionRegistry
 
     private LiveSession Admit(string owner, SessionPlan plan, SpeechEngine engine, string id)
     {
+        LiveSession session;
         lock (_admission)
         {
             if (_sessions.Count >= _options.MaxConcurrentSessions)
@@ -76,15 +80,17 @@ public sealed class SessionRegistry
                 throw new SessionRefusedException($"Session {id} already exists.");
             }
 
-            var session = new LiveSession(id, owner, plan, engine.Sessions.Create(plan.Settings), _options, _metrics, _logger);
+            session = new LiveSession(id, owner, plan, engine.Sessions.Create(plan.Settings), _options, _metrics, _logger);
             _sessions[id] = session;
             _ = session.Completion.ContinueWith(
                 _ => _sessions.TryRemove(id, out var _),
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
-            return session;
         }
+
+        Started?.Invoke(session);
+        return session;
     }
 
     /// <summary>The running session with this id, if any.</summary>
