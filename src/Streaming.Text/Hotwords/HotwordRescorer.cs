@@ -85,23 +85,43 @@ public sealed class HotwordRescorer
     /// <summary>Mean similarity of the run at <paramref name="start"/>, or null when it is an exact match or fails a guard.</summary>
     private static double? Score(List<TextUnit> phrase, List<TextUnit> units, int start)
     {
-        double total = 0;
+        // The cheap guards first: with a long hotword list almost every run fails them.
+        int same = Same(phrase, units, start);
+        bool exact = same == phrase.Count;
+        bool anchored = phrase.Count == 1 || 2 * same >= phrase.Count;
+        if (exact || !anchored)
+        {
+            return null;
+        }
+
+        double total = same;
+        for (int i = 0; i < phrase.Count; i++)
+        {
+            if (!phrase[i].Matches(units[start + i]))
+            {
+                double similarity = UnitSimilarity.Of(phrase[i], units[start + i]);
+                if (similarity == 0)
+                {
+                    return null;
+                }
+
+                total += similarity;
+            }
+        }
+
+        return total / phrase.Count;
+    }
+
+    /// <summary>How many units of the run at <paramref name="start"/> equal the phrase's.</summary>
+    private static int Same(List<TextUnit> phrase, List<TextUnit> units, int start)
+    {
         int same = 0;
         for (int i = 0; i < phrase.Count; i++)
         {
-            double similarity = UnitSimilarity.Of(phrase[i], units[start + i]);
-            if (similarity == 0)
-            {
-                return null;
-            }
-
-            total += similarity;
-            same += similarity == 1 ? 1 : 0;
+            same += phrase[i].Matches(units[start + i]) ? 1 : 0;
         }
 
-        bool exact = same == phrase.Count;
-        bool anchored = phrase.Count == 1 || 2 * same >= phrase.Count;
-        return exact || !anchored ? null : total / phrase.Count;
+        return same;
     }
 
     private static List<string> Hits(List<TextUnit> units, IReadOnlyList<string> hotwords, List<List<TextUnit>> phrases)
@@ -112,7 +132,7 @@ public sealed class HotwordRescorer
             var phrase = phrases[h];
             for (int start = 0; phrase.Count > 0 && start + phrase.Count <= units.Count; start++)
             {
-                if (phrase.Select((u, i) => string.Equals(u.Text, units[start + i].Text, StringComparison.OrdinalIgnoreCase)).All(x => x))
+                if (Same(phrase, units, start) == phrase.Count)
                 {
                     hits.Add(hotwords[h]);
                     break;

@@ -8,6 +8,9 @@ internal readonly record struct TextUnit(string Text, int Start, bool IsCjk)
 {
     public int End => Start + Text.Length;
 
+    /// <summary>Same text, ignoring case.</summary>
+    public bool Matches(TextUnit other) => string.Equals(Text, other.Text, StringComparison.OrdinalIgnoreCase);
+
     public static List<TextUnit> Split(string text)
     {
         var units = new List<TextUnit>();

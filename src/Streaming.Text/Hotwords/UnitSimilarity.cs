@@ -23,7 +23,7 @@ internal static class UnitSimilarity
             return 0;
         }
 
-        if (string.Equals(hotword.Text, text.Text, StringComparison.OrdinalIgnoreCase))
+        if (hotword.Matches(text))
         {
             return 1;
         }
@@ -82,6 +82,12 @@ internal static class UnitSimilarity
             return Letters(hotword, text.ToUpperInvariant());
         }
 
+        // Words of very different lengths cannot be near-misses; skip the edit distances.
+        if (Math.Abs(hotword.Length - text.Length) * 2 > Math.Max(hotword.Length, text.Length))
+        {
+            return 0;
+        }
+
         double spelling = EditSimilarity(hotword.ToLowerInvariant(), text.ToLowerInvariant());
         double sound = EditSimilarity(SoundKey(hotword), SoundKey(text));
         return Math.Max(spelling, 0.95 * sound);
@@ -134,8 +140,8 @@ internal static class UnitSimilarity
 
     private static int Levenshtein(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -149,7 +155,9 @@ internal static class UnitSimilarity
                 current[j] = Math.Min(previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), Math.Min(previous[j], current[j - 1]) + 1);
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         return previous[b.Length];

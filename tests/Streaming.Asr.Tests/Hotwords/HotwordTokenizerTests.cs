@@ -26,6 +26,18 @@ public sealed class HotwordTokenizerTests
     }
 
     [Fact]
+    public void Transducer_token_table_spells_mixed_chinese_and_english()
+    {
+        var table = TokenTable.Parse(["<blk> 0", "<sos/eos> 1", "▁E 2", "TF 3", "▁ETF 4", "基 5", "金 6"], "tokens.txt");
+        var tokenizer = new HotwordTokenizer(table.Pieces());
+
+        int[] ids = tokenizer.Tokenize("ETF基金");
+
+        Assert.Equal([4, 5, 6], ids);
+        Assert.Equal("ETF 基金", table.Decode(ids)); // the table's own spacing rule puts a space between scripts
+    }
+
+    [Fact]
     public void Characters_without_a_piece_fall_back_to_utf8_byte_pieces()
     {
         var tokenizer = Tokenizer("▁", "<0xC3>", "<0xA9>", "t");
