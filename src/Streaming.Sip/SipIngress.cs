@@ -51,8 +51,8 @@ public sealed class SipIngress : ICallIngress, IAsyncDisposable
         }
 
         _transport = new SipTransportHost(_options, _agent, Metrics);
-        // Via and Contact carry one port; with both set to 0 the UDP one is advertised.
-        _agent.Port = _transport.UdpEndPoint.Port;
+        _agent.UdpPort = _transport.UdpEndPoint.Port;
+        _agent.TcpPort = _transport.TcpEndPoint.Port;
         _transport.Start();
         return Task.CompletedTask;
     }

@@ -56,8 +56,11 @@ internal sealed class SipUserAgent : ISipMessageSink
     /// <summary>Raised after a call channel's session was completed and released, with why the call ended.</summary>
     public event Action<CallSessionInfo, string>? SessionEnded;
 
-    /// <summary>SIP port of each transport, for Via and Contact.</summary>
-    public int Port { get; set; }
+    /// <summary>Our UDP SIP port, for Via and Contact of UDP flows.</summary>
+    public int UdpPort { get; set; }
+
+    /// <summary>Our TCP SIP port, for Via and Contact of TCP flows.</summary>
+    public int TcpPort { get; set; }
 
     /// <summary>Sessions of established calls (a call's channels are fixed once it is established).</summary>
     public IEnumerable<CallSessionInfo> Sessions => _calls.Values.Where(c => c.IsEstablished).SelectMany(c => c.Channels.Values.Select(ch => ch.Info));
@@ -561,7 +564,7 @@ internal sealed class SipUserAgent : ISipMessageSink
     {
         var bye = new SipRequest("BYE", call.RemoteTarget);
         var branch = "z9hG4bK" + NewTag();
-        bye.Add(SipHeaderNames.Via, $"SIP/2.0/{call.Flow.Protocol} {_options.MediaAddress}:{Port};branch={branch};rport")
+        bye.Add(SipHeaderNames.Via, $"SIP/2.0/{call.Flow.Protocol} {_options.MediaAddress}:{PortFor(call.Flow)};branch={branch};rport")
             .Add(SipHeaderNames.MaxForwards, "70");
         foreach (var route in call.Invite.Headers.Where(h => h.Name == "Record-Route"))
         {
@@ -639,7 +642,9 @@ internal sealed class SipUserAgent : ISipMessageSink
     }
 
     private string Contact(SipFlow flow) =>
-        $"<sip:streaming@{_options.MediaAddress}:{Port};transport={flow.Protocol.ToLowerInvariant()}>";
+        $"<sip:streaming@{_options.MediaAddress}:{PortFor(flow)};transport={flow.Protocol.ToLowerInvariant()}>";
+
+    private int PortFor(SipFlow flow) => flow.IsReliable ? TcpPort : UdpPort;
 
     private void Remove(ServerTransaction tx) => _transactions.TryRemove(new KeyValuePair<string, ServerTransaction>(tx.Key, tx));
 

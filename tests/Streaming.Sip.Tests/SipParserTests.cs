@@ -85,6 +85,36 @@ public sealed class SipParserTests
         Assert.Equal("INVITE", fault.PartialRequest?.Method);
     }
 
+    [Fact]
+    public void Mutated_messages_either_parse_or_raise_a_parse_fault_never_another_exception()
+    {
+        var valid = Wire(Head("INVITE", 11) + "v=0\ns=x\nt=0");
+        var random = new Random(4475);
+        for (var i = 0; i < 5000; i++)
+        {
+            var mutated = valid.ToArray();
+            for (var m = random.Next(1, 8); m > 0; m--)
+            {
+                mutated[random.Next(mutated.Length)] = (byte)random.Next(256);
+            }
+
+            var cut = random.Next(2) == 0 ? mutated : mutated[..random.Next(mutated.Length)];
+            var error = Record.Exception(() => ParseAndRead(cut));
+            Assert.True(error is null or SipParseException, $"case {i}: {error}");
+        }
+    }
+
+    // Reads what the stack reads from every request, so lazy accessors are exercised too.
+    private static void ParseAndRead(byte[] data)
+    {
+        if (SipParser.Parse(data, 4096) is SipRequest request)
+        {
+            _ = (request.CSeq, request.TopBranch, request.CallId, request.Values("Via").ToList());
+            _ = HeaderValue.Parameter(request["To"]!, "tag");
+            _ = HeaderValue.Uri(request["From"]!);
+        }
+    }
+
     private static string Head(string method, int length) =>
         $"{method} sip:x@127.0.0.1 SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK{method}\nFrom: <sip:a@x>;tag=1\nTo: <sip:b@y>\nCall-ID: c{method}\nCSeq: 1 {method}\nContent-Length: {length}\n\n";
 }

@@ -21,7 +21,10 @@ public sealed class SippCallTests(SipFixture fixture) : IDisposable
     [Fact]
     public Task Pcma_call_from_sipp_produces_speech_events_and_a_transcript() => RunAsync(RtpCodec.Pcma, calls: 1);
 
-    private async Task RunAsync(RtpCodec codec, int calls)
+    [Fact]
+    public Task Call_from_sipp_over_tcp_produces_a_transcript() => RunAsync(RtpCodec.Pcmu, calls: 1, tcp: true);
+
+    private async Task RunAsync(RtpCodec codec, int calls, bool tcp = false)
     {
         await using var server = await fixture.StartAsync();
         var payloadType = codec == RtpCodec.Pcmu ? 0 : 8;
@@ -31,7 +34,7 @@ public sealed class SippCallTests(SipFixture fixture) : IDisposable
         await File.WriteAllTextAsync(scenario, Scenario(pcap, payloadType, codec == RtpCodec.Pcmu ? "PCMU" : "PCMA"));
 
         var (exit, output) = await RunSippAsync(
-            $"127.0.0.1:{server.Port} -sf {scenario} -m {calls} -l {calls} -r {calls} -i 127.0.0.1 -p {FreePort()} -mp {FreePort()} " +
+            $"127.0.0.1:{(tcp ? server.Ingress.TcpEndPoint!.Port : server.Port)} -t {(tcp ? "t1" : "u1")} -sf {scenario} -m {calls} -l {calls} -r {calls} -i 127.0.0.1 -p {FreePort()} -mp {FreePort()} " +
             $"-timeout 80s -timeout_error -nostdin -trace_err -error_file {Path.Combine(_work, "errors.log")}");
         Assert.True(exit == 0, $"sipp exited {exit}:\n{output}\n{ReadIfExists(Path.Combine(_work, "errors.log"))}");
 

@@ -31,14 +31,18 @@ public sealed class TestUserAgent : IDisposable
     public async Task SendRawAsync(byte[] data) => await _socket.SendToAsync(data, SocketFlags.None, _server);
 
     /// <summary>Next message from the server, or null when none arrives in time.</summary>
-    public async Task<SipMessage?> ReceiveAsync(TimeSpan timeout)
+    public async Task<SipMessage?> ReceiveAsync(TimeSpan timeout) =>
+        await ReceiveRawAsync(timeout) is { } data ? SipParser.Parse(data, 65536) : null;
+
+    /// <summary>Next datagram from the server, unparsed, or null when none arrives in time.</summary>
+    public async Task<byte[]?> ReceiveRawAsync(TimeSpan timeout)
     {
         var buffer = new byte[65536];
         using var cts = new CancellationTokenSource(timeout);
         try
         {
             var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), cts.Token);
-            return SipParser.Parse(buffer.AsSpan(0, result.ReceivedBytes), 65536);
+            return buffer[..result.ReceivedBytes];
         }
         catch (OperationCanceledException)
         {
