@@ -4,17 +4,4 @@ namespace Streaming.Protocol;
 
 /// <summary>Event <c>speechStarted</c>: a segment opened.</summary>
 [DataContract]
-public sealed class SpeechStarted
-{
-    /// <summary>The session.</summary>
-    [DataMember(Name = "sessionId")]
-    public string SessionId { get; set; } = "";
-
-    /// <summary>Stable id of the segment within the session.</summary>
-    [DataMember(Name = "segmentId")]
-    public int SegmentId { get; set; }
-
-    /// <summary>Segment start, seconds of stream time.</summary>
-    [DataMember(Name = "start")]
-    public double Start { get; set; }
-}
+public sealed class SpeechStarted : SegmentEvent;

@@ -10,7 +10,7 @@ internal static class CliProcess
 
     public static string[] Lines(string stdout) => stdout.TrimEnd('\n').Split('\n');
 
-    public static async Task<Result> RunAsync(string[] args, string stdin = "")
+    public static async Task<Result> RunAsync(string[] args, string stdin = "", IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "streaming.dll");
         Assert.True(File.Exists(dll), $"CLI not found at {dll}");
@@ -27,6 +27,11 @@ internal static class CliProcess
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");

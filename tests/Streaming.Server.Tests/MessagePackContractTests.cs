@@ -22,6 +22,18 @@ public sealed class MessagePackContractTests
     }
 
     [Fact]
+    public void Segment_events_carry_the_keys_of_their_base_class()
+    {
+        var options = new MessagePackHubProtocolOptions().SerializerOptions;
+
+        var json = MessagePackSerializer.ConvertToJson(MessagePackSerializer.Serialize(new SpeechEnded { SessionId = "s1", SegmentId = 2, Start = 1, End = 2.5 }, options));
+
+        Assert.Contains("\"sessionId\":\"s1\"", json);
+        Assert.Contains("\"segmentId\":2", json);
+        Assert.Contains("\"end\":2.5", json);
+    }
+
+    [Fact]
     public void A_session_request_written_by_a_MessagePack_client_reads_back()
     {
         var options = new MessagePackHubProtocolOptions().SerializerOptions;

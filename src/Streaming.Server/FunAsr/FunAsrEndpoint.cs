@@ -99,8 +99,12 @@ public sealed class FunAsrEndpoint(SessionRegistry registry, SessionAccess acces
         {
             // The session ended with an error the sink reports, or the client left.
         }
+        finally
+        {
+            // Also when the socket failed: the session must not wait for its idle timeout.
+            session.Finish();
+        }
 
-        session.Finish();
         await session.Completion;
         if (socket.State == WebSocketState.Open)
         {

@@ -70,8 +70,12 @@ public sealed class TranscriptionHub(
         {
             // The session ended (its error event says why) or the client left.
         }
+        finally
+        {
+            // Also when the client's stream failed: the session must not wait for its idle timeout.
+            session.Finish();
+        }
 
-        session.Finish();
         await session.Completion.WaitAsync(Context.ConnectionAborted);
         return new StreamCompleted { SessionId = sessionId, AudioSeconds = session.AudioSeconds, Events = session.DeliveredTo(Context.ConnectionId) };
     }
