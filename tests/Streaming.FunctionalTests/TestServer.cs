@@ -29,6 +29,9 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>HTTPS address, when the server was given a certificate.</summary>
     public Uri? HttpsUrl { get; }
 
+    /// <summary>The server's services (to find the endpoints of other ingresses).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Signs tokens this server accepts.</summary>
     public TokenIssuer Tokens { get; }
 
