@@ -174,21 +174,7 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
             }
         }
 
-        var candidate = new Candidate(hypothesis.Score + logProb + bonus, index, token, logProb, state);
-        if (count == _beamSize && candidate.Score <= _top[count - 1].Score)
-        {
-            return count;
-        }
-
-        int position = count == _beamSize ? count - 1 : count;
-        while (position > 0 && _top[position - 1].Score < candidate.Score)
-        {
-            _top[position] = _top[position - 1];
-            position--;
-        }
-
-        _top[position] = candidate;
-        return Math.Min(count + 1, _beamSize);
+        return BeamCandidates.Insert(_top, count, new Candidate(hypothesis.Score + logProb + bonus, index, token, logProb, state));
     }
 
     /// <summary>Writes the ids of the <c>beam</c> largest log-probabilities to <see cref="_best"/>; returns how many.</summary>
@@ -232,7 +218,7 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
         }
     }
 
-    private readonly record struct Candidate(double Score, int Parent, int Token, float LogProbability, int State);
+    private readonly record struct Candidate(double Score, int Parent, int Token, float LogProbability, int State) : IBeamCandidate;
 
     /// <summary>A search path; <see cref="Cache"/> is null for the first (its cache is the prompt run's).</summary>
     private sealed record Hypothesis(

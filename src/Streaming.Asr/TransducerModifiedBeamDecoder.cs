@@ -107,7 +107,7 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
                     state = _graph.Step(state, k, out bonus);
                 }
 
-                count = Insert(new Candidate(hypothesis.Score + _logProbs[k] + bonus, h, k, _logProbs[k], state, bonus), count);
+                count = BeamCandidates.Insert(_top, count, new Candidate(hypothesis.Score + _logProbs[k] + bonus, h, k, _logProbs[k], state, bonus));
             }
         }
 
@@ -155,32 +155,13 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
         };
     }
 
-    /// <summary>Keeps <see cref="_top"/> sorted best-first with at most beam-size entries; returns the new count.</summary>
-    private int Insert(Candidate candidate, int count)
-    {
-        if (count == _beamSize && candidate.Score <= _top[count - 1].Score)
-        {
-            return count;
-        }
-
-        int position = count == _beamSize ? count - 1 : count;
-        while (position > 0 && _top[position - 1].Score < candidate.Score)
-        {
-            _top[position] = _top[position - 1];
-            position--;
-        }
-
-        _top[position] = candidate;
-        return Math.Min(count + 1, _beamSize);
-    }
-
     private static double LogAdd(double a, double b)
     {
         double max = Math.Max(a, b);
         return max + Math.Log(Math.Exp(a - max) + Math.Exp(b - max));
     }
 
-    private readonly record struct Candidate(double Score, int Hypothesis, int Token, float TokenLogProbability, int ContextState, float Bonus);
+    private readonly record struct Candidate(double Score, int Hypothesis, int Token, float TokenLogProbability, int ContextState, float Bonus) : IBeamCandidate;
 
     private sealed class Hypothesis(TransducerToken[] tokens, long[] context, double logProbability, string key)
     {

@@ -8,18 +8,8 @@ using Streaming.Pipeline;
 namespace Streaming.Cli;
 
 /// <summary>Options shared by the commands that load the recognition engine.</summary>
-public class EngineSettings : CommandSettings
+public class EngineSettings : ModelSettings
 {
-    /// <summary>Models folder.</summary>
-    [CommandOption("--models <DIR>")]
-    [Description("Models folder (default: the nearest models/ with a manifest.json)")]
-    public string? Models { get; init; }
-
-    /// <summary>Recogniser folder under the models folder.</summary>
-    [CommandOption("--model <NAME>")]
-    [Description("Recogniser folder under the models folder (default moonshine-tiny-en)")]
-    public string Model { get; init; } = "moonshine-tiny-en";
-
     /// <summary>Language for ITN.</summary>
     [CommandOption("--lang <LANG>")]
     [Description("Language of the model's output for ITN: en, zh or auto (default en)")]
@@ -27,7 +17,7 @@ public class EngineSettings : CommandSettings
 
     /// <summary>Beam size; 0 or 1 means greedy search.</summary>
     [CommandOption("--beam <N>")]
-    [Description("Modified beam search with this beam (transducer models); default greedy search")]
+    [Description("Modified beam search with this beam; default greedy search")]
     public int Beam { get; init; }
 
     /// <summary>Milliseconds of new speech between partial hypotheses.</summary>

@@ -18,7 +18,7 @@ namespace Streaming.Cli.Commands;
 public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
 {
     /// <summary>Arguments of <c>eval hotwords</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ModelSettings
     {
         /// <summary>The evaluation set.</summary>
         [CommandArgument(0, "<MANIFEST>")]
@@ -29,16 +29,6 @@ public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
         [CommandOption("--hotwords <FILE>")]
         [Description("Hotword list: one phrase a line, optional ' :BOOST'")]
         public string Hotwords { get; init; } = "";
-
-        /// <summary>Models folder.</summary>
-        [CommandOption("--models <DIR>")]
-        [Description("Models folder (default: the nearest models/ with a manifest.json)")]
-        public string? Models { get; init; }
-
-        /// <summary>Recogniser folder.</summary>
-        [CommandOption("--model <NAME>")]
-        [Description("Recogniser folder under the models folder (default moonshine-tiny-en)")]
-        public string Model { get; init; } = "moonshine-tiny-en";
 
         /// <summary>Beam of the biased decode.</summary>
         [CommandOption("--beam <N>")]

@@ -1,0 +1,18 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Streaming.Cli;
+
+/// <summary>Where a command finds its models: the models folder and the recogniser in it.</summary>
+public class ModelSettings : CommandSettings
+{
+    /// <summary>Models folder.</summary>
+    [CommandOption("--models <DIR>")]
+    [Description("Models folder (default: the nearest models/ with a manifest.json)")]
+    public string? Models { get; init; }
+
+    /// <summary>Recogniser folder under the models folder.</summary>
+    [CommandOption("--model <NAME>")]
+    [Description("Recogniser folder under the models folder (default moonshine-tiny-en)")]
+    public string Model { get; init; } = "moonshine-tiny-en";
+}
