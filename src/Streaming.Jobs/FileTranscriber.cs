@@ -26,14 +26,18 @@ public sealed class FileTranscriber
 
     private readonly SileroVadModel _vad;
     private readonly IRecognizerModel _recognizer;
+    private readonly HotwordService _hotwords;
     private readonly AudioFileOpener _opener;
     private readonly int _queueLength;
 
-    /// <summary>Creates a transcriber over shared models; <paramref name="queueLength"/> segments may wait for the recogniser.</summary>
-    public FileTranscriber(SileroVadModel vad, IRecognizerModel recognizer, AudioFileOpener opener, int queueLength)
+    /// <summary>
+    /// Creates a transcriber over shared models; <paramref name="queueLength"/> segments may wait for the
+    /// recogniser; <paramref name="hotwords"/> gives the global list and the re-scorer of segments.
+    /// </summary>
+    public FileTranscriber(SileroVadModel vad, IRecognizerModel recognizer, HotwordService hotwords, AudioFileOpener opener, int queueLength)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(queueLength);
-        (_vad, _recognizer, _opener, _queueLength) = (vad, recognizer, opener, queueLength);
+        (_vad, _recognizer, _hotwords, _opener, _queueLength) = (vad, recognizer, hotwords, opener, queueLength);
     }
 
     /// <summary>A transcriber over the engine's shared models, decoding compressed files with ffmpeg from <paramref name="ffmpegPath"/> (null: PATH).</summary>
@@ -41,6 +45,7 @@ public sealed class FileTranscriber
     public static FileTranscriber For(SpeechEngine engine, int queueLength, string? ffmpegPath = null) => new(
         engine.VadModel,
         engine.Recognizer ?? throw new InvalidOperationException("Batch transcription needs a recogniser, but the engine runs VAD only (Engine:Recognizer is empty)."),
+        engine.Hotwords,
         new AudioFileOpener(new FfmpegLocator(ffmpegPath)),
         queueLength);
 
@@ -59,6 +64,8 @@ public sealed class FileTranscriber
         CancellationToken cancellationToken)
     {
         var itn = settings.Itn ? InverseTextNormalizer.For(settings.Language) : null;
+        var hotwords = _hotwords.ForSession(settings.Hotwords);
+        string[] phrases = [.. hotwords.Select(h => h.Phrase)];
         var queue = Channel.CreateBounded<SpeechChunk>(new BoundedChannelOptions(_queueLength) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => SegmentAsync(path, vadOptions, resumeSample, queue.Writer, stop.Token), stop.Token);
@@ -67,11 +74,17 @@ public sealed class FileTranscriber
         var finished = true;
         try
         {
-            using var stream = _recognizer.CreateStream();
+            using var stream = _recognizer.CreateStream(hotwords);
             await foreach (var chunk in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
                 stream.AcceptAudio(chunk.Samples);
                 var text = stream.Finish().Text;
+                if (phrases.Length > 0)
+                {
+                    // Segments are finals: near-misses of the hotwords are corrected as in live sessions.
+                    text = _hotwords.Rescorer.Rescore(text, phrases).Text;
+                }
+
                 var written = itn is not null && text.Length > 0 ? itn.Normalize(text).Text : null;
                 var segment = new TranscriptSegment(index, AudioFrame.ToSeconds(chunk.StartSample), AudioFrame.ToSeconds(chunk.EndSample), text, written);
                 if (!await onSegment(segment, chunk.EndSample, chunk.Progress, stop.Token).ConfigureAwait(false))

@@ -51,7 +51,10 @@ public sealed class JobsOptions
     [Range(1, 3600)]
     public int LeaseSeconds { get; set; } = 30;
 
-    /// <summary>Pause between queue polls when no file is waiting.</summary>
+    /// <summary>
+    /// Pause between store polls: of the queue when no file is waiting, and of a job's state for event streams
+    /// of jobs that another server runs.
+    /// </summary>
     [Range(10, 60_000)]
     public int PollMilliseconds { get; set; } = 500;
 

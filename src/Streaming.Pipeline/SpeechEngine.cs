@@ -15,15 +15,19 @@ public sealed class SpeechEngine : IDisposable
     private readonly SileroVadModel _vad;
     private readonly IRecognizerModel? _recognizer;
 
-    private SpeechEngine(SileroVadModel vad, IRecognizerModel? recognizer, SessionPipelineFactory sessions)
+    private SpeechEngine(SileroVadModel vad, IRecognizerModel? recognizer, SessionPipelineFactory sessions, HotwordService hotwords)
     {
         _vad = vad;
         _recognizer = recognizer;
         Sessions = sessions;
+        Hotwords = hotwords;
     }
 
     /// <summary>Builds session pipelines over the shared models.</summary>
     public SessionPipelineFactory Sessions { get; }
+
+    /// <summary>The global hotword list merged into every session's, and the re-scorer of finals.</summary>
+    public HotwordService Hotwords { get; }
 
     /// <summary>The shared Silero VAD model (batch jobs segment whole files with it).</summary>
     public SileroVadModel VadModel => _vad;
@@ -71,8 +75,9 @@ public sealed class SpeechEngine : IDisposable
             }
 
             var itn = InverseTextNormalizer.For(options.Language);
-            var sessions = new SessionPipelineFactory(vad, vadOptions, recognizer, itn, pipelineOptions, new HotwordService(globalHotwords, rescorer));
-            return new SpeechEngine(vad, recognizer, sessions);
+            var hotwords = new HotwordService(globalHotwords, rescorer);
+            var sessions = new SessionPipelineFactory(vad, vadOptions, recognizer, itn, pipelineOptions, hotwords);
+            return new SpeechEngine(vad, recognizer, sessions, hotwords);
         }
         catch
         {

@@ -60,6 +60,46 @@ public sealed class JobsOnServerTests(SharedServer shared)
     }
 
     [Fact]
+    public async Task A_jobs_hotwords_bias_its_transcript()
+    {
+        // Hi-Fi TTS: "putting his horse into an ambling pace"; Moonshine tiny alone hears "emberling".
+        var audio = TestPaths.SharedTestData("audio", "hifitts", "audio", "jaufry_02_lafon_0029.wav");
+        using var http = new HttpClient { BaseAddress = Server.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Server.Tokens.Create("erin"));
+
+        var plain = await TranscribeAsync(http, audio, hotwords: null);
+        var biased = await TranscribeAsync(http, audio, hotwords: "ambling");
+
+        Assert.DoesNotContain("ambling", plain, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ambling", biased, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<string> TranscribeAsync(HttpClient http, string audio, string? hotwords)
+    {
+        using var form = new MultipartFormDataContent();
+        var wav = new ByteArrayContent(await File.ReadAllBytesAsync(audio));
+        wav.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+        form.Add(wav, "files", Path.GetFileName(audio));
+        form.Add(new StringContent("txt"), "formats");
+        if (hotwords is not null)
+        {
+            form.Add(new StringContent(hotwords), "hotwords");
+        }
+
+        using var created = await http.PostAsync("/api/jobs", form);
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        var jobId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while ((await http.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}")).GetProperty("state").GetString() is "queued" or "running")
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"job {jobId} did not finish in 2 minutes");
+            await Task.Delay(100);
+        }
+
+        return await http.GetStringAsync($"/api/jobs/{jobId}/result.txt");
+    }
+
+    [Fact]
     public async Task The_jobs_api_refuses_a_request_without_a_token()
     {
         using var http = new HttpClient { BaseAddress = Server.BaseUrl };

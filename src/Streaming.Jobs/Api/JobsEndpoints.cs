@@ -13,7 +13,6 @@ namespace Streaming.Jobs.Api;
 /// <summary>The REST API of batch jobs under <c>/api/jobs</c>; mount it with <see cref="MapJobsApi"/>.</summary>
 public static class JobsEndpoints
 {
-    private static readonly TimeSpan EventPollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Maps POST/GET/DELETE <c>/api/jobs</c>, the result downloads and the progress event stream.</summary>
     public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder endpoints)
@@ -157,15 +156,17 @@ public static class JobsEndpoints
         string id,
         IJobStore store,
         JobProgressBroadcaster broadcaster,
+        JobsOptions options,
         CancellationToken cancellationToken) =>
         JobIds.IsValid(id)
-            ? TypedResults.ServerSentEvents(StreamAsync(id, store, broadcaster, cancellationToken), eventType: "jobProgress")
+            ? TypedResults.ServerSentEvents(StreamAsync(id, store, broadcaster, TimeSpan.FromMilliseconds(options.PollMilliseconds), cancellationToken), eventType: "jobProgress")
             : NotFound(id);
 
     private static async IAsyncEnumerable<JobProgress> StreamAsync(
         string id,
         IJobStore store,
         JobProgressBroadcaster broadcaster,
+        TimeSpan pollInterval,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Subscribe before reading the current state so no change falls between the two.
@@ -181,7 +182,7 @@ public static class JobsEndpoints
         {
             // Events come from this server's workers; when another server runs the job, the store tells.
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            wait.CancelAfter(EventPollInterval);
+            wait.CancelAfter(pollInterval);
             JobProgress? next = null;
             try
             {
