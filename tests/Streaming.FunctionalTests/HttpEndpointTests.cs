@@ -28,6 +28,21 @@ public sealed class HttpEndpointTests(SharedServer shared)
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("http://captions.example", true)]
+    [InlineData("http://elsewhere.example", false)]
+    public async Task Cross_origin_requests_are_allowed_only_from_configured_origins(string origin, bool allowed)
+    {
+        using var http = new HttpClient { BaseAddress = shared.Server.BaseUrl };
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/hubs/transcription/negotiate");
+        preflight.Headers.Add("Origin", origin);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+
+        var response = await http.SendAsync(preflight);
+
+        Assert.Equal(allowed, response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) && values.Contains(origin));
+    }
+
     [Fact]
     public async Task A_plain_http_request_to_the_FunAsr_socket_gets_a_problem_response()
     {

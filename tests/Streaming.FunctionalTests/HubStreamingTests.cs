@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR;
+using Streaming.Audio;
 using Streaming.Client;
 using Streaming.Protocol;
 using Streaming.Testing;
@@ -66,6 +67,49 @@ public sealed class HubStreamingTests(SharedServer shared)
         await viewerLog.WaitForAsync(l => l.Finals.Count == ownerLog.Finals.Count);
         Assert.Equal(ownerLog.Finals.Select(f => (f.SegmentId, f.Text)), viewerLog.Finals.Select(f => (f.SegmentId, f.Text)));
         Assert.All(viewerLog.Finals, f => Assert.Equal(sessionId, f.SessionId));
+    }
+
+    [Fact]
+    public async Task Opus_audio_is_decoded_and_transcribed()
+    {
+        await using var client = Server.Client("opal");
+        var log = new EventLog(client);
+        await client.ConnectAsync();
+        var (samples, rate) = WavReader.ReadAllMono(Jfk);
+        var packets = new List<byte[]>();
+        using (var encoder = new OpusEncoder(rate, 1))
+        {
+            var frame = rate / 50;
+            var packet = new byte[OpusEncoder.MaxPacketLength];
+            for (var offset = 0; offset + frame <= Opening.TotalSeconds * rate; offset += frame)
+            {
+                packets.Add(packet.AsSpan(0, encoder.Encode(samples.AsSpan(offset, frame), frame, packet)).ToArray());
+            }
+        }
+
+        var sessionId = await client.StartSessionAsync(new SessionRequest { Codec = AudioCodecNames.Opus, SampleRate = rate });
+        var completed = await client.SendAudioAsync(sessionId, Messages([.. packets]));
+
+        Assert.Equal(Opening.TotalSeconds, completed.AudioSeconds, 2);
+        Assert.Empty(log.Errors);
+        Assert.Contains(log.Finals, f => f.Text.Contains("fellow", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_session_takes_one_audio_stream_and_unknown_sessions_are_named_in_the_error()
+    {
+        await using var client = Server.Client("pete");
+        await client.ConnectAsync();
+        var sessionId = await client.StartSessionAsync(new SessionRequest());
+        var first = client.SendAudioAsync(sessionId, SlowMessages());
+
+        var second = await Assert.ThrowsAsync<HubException>(() => client.SendAudioAsync(sessionId, Messages(new byte[320])));
+        var unknown = await Assert.ThrowsAsync<HubException>(() => client.SubscribeAsync("no-such-session"));
+
+        Assert.Contains($"Session {sessionId} already has an audio stream", second.Message);
+        Assert.Contains("Session no-such-session was not found", unknown.Message);
+        await client.StopAsync();
+        await Assert.ThrowsAnyAsync<Exception>(() => first);
     }
 
     [Fact]
@@ -171,6 +215,15 @@ public sealed class HubStreamingTests(SharedServer shared)
         var source = new WavAudioSource(Jfk);
         var sessionId = await client.StartSessionAsync(new SessionRequest { SampleRate = source.SampleRate });
         await client.SendAudioAsync(sessionId, source.ReadAsync(paced: false, limit: Opening));
+    }
+
+    private static async IAsyncEnumerable<byte[]> SlowMessages()
+    {
+        while (true)
+        {
+            await Task.Delay(100);
+            yield return new byte[3200];
+        }
     }
 
     internal static async IAsyncEnumerable<byte[]> Messages(params byte[][] messages)

@@ -16,6 +16,7 @@ public sealed class SharedServer : IAsyncLifetime
         {
             ["Server:MaxAudioMessageBytes"] = "16000",
             ["Server:WebRoot"] = WebRoot,
+            ["Server:CorsOrigins:0"] = "http://captions.example",
         });
     }
 

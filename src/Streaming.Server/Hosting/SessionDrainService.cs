@@ -11,9 +11,10 @@ namespace Streaming.Server.Hosting;
 /// <see cref="ServerOptions.ShutdownFlushSeconds"/>) for its finals to reach the subscribers.
 /// </summary>
 /// <remarks>
-/// SignalR closes its connections from an <c>ApplicationStopping</c> callback registered when the hub is
-/// mapped. Cancellation callbacks run newest first, so this one, registered once the host has started,
-/// runs before that, and it has to block: callbacks cannot be awaited.
+/// SignalR closes its connections from an <c>ApplicationStopping</c> callback it registers when it first
+/// needs its connection manager. Cancellation callbacks run newest first, so this one is registered when
+/// the first session starts (a connection exists by then) and so runs before SignalR's. It has to block:
+/// callbacks cannot be awaited.
 /// </remarks>
 public sealed class SessionDrainService(
     SessionRegistry registry,
@@ -21,12 +22,16 @@ public sealed class SessionDrainService(
     IOptions<ServerOptions> options,
     ILogger<SessionDrainService> logger) : IHostedLifecycleService
 {
+    // SignalR aborts its transports at shutdown; events already handed to them need a moment to go out.
+    private static readonly TimeSpan TransportFlush = TimeSpan.FromMilliseconds(500);
+
     private CancellationTokenRegistration _registration;
+    private int _armed;
 
     /// <inheritdoc />
     public Task StartedAsync(CancellationToken cancellationToken)
     {
-        _registration = lifetime.ApplicationStopping.Register(Drain);
+        registry.Started += Arm;
         return Task.CompletedTask;
     }
 
@@ -45,6 +50,15 @@ public sealed class SessionDrainService(
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private void Arm(LiveSession session)
+    {
+        if (Interlocked.Exchange(ref _armed, 1) == 0)
+        {
+            registry.Started -= Arm;
+            _registration = lifetime.ApplicationStopping.Register(Drain);
+        }
+    }
+
     private void Drain()
     {
         var open = registry.Count;
@@ -58,6 +72,7 @@ public sealed class SessionDrainService(
         {
             registry.FinishAllAsync(ErrorCodes.ShuttingDown, "The server is shutting down; open segments were finalised.", TimeSpan.FromSeconds(options.Value.ShutdownFlushSeconds))
                 .GetAwaiter().GetResult();
+            Thread.Sleep(TransportFlush);
         }
         catch (TimeoutException)
         {

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Streaming.Pipeline;
 using Streaming.Protocol;
 using Streaming.Server.Hosting;
 using Streaming.Server.ScaleOut;
@@ -38,6 +37,9 @@ public sealed class SessionRegistry
             () => _sessions.Values.Sum(s => (long)s.SubscriberQueueDepth));
     }
 
+    /// <summary>Raised after a session was started.</summary>
+    public event Action<LiveSession>? Started;
+
     /// <summary>Sessions running now.</summary>
     public int Count => _sessions.Count;
 
@@ -52,13 +54,7 @@ public sealed class SessionRegistry
     {
         var engine = _engine.Engine;
         var plan = new SessionRequestValidator(_options, _engine.Languages).Validate(request);
-        var session = Admit(owner, plan, engine);
-        _directory.Announce(session);
-        return session;
-    }
-
-    private LiveSession Admit(string owner, SessionPlan plan, SpeechEngine engine)
-    {
+        LiveSession session;
         lock (_admission)
         {
             if (_sessions.Count >= _options.MaxConcurrentSessions)
@@ -69,15 +65,18 @@ public sealed class SessionRegistry
             }
 
             var id = Guid.NewGuid().ToString("N");
-            var session = new LiveSession(id, owner, plan, engine.Sessions.Create(plan.Settings), _options, _metrics, _logger);
+            session = new LiveSession(id, owner, plan, engine.Sessions.Create(plan.Settings), _options, _metrics, _logger);
             _sessions[id] = session;
             _ = session.Completion.ContinueWith(
                 _ => _sessions.TryRemove(id, out var _),
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
-            return session;
         }
+
+        _directory.Announce(session);
+        Started?.Invoke(session);
+        return session;
     }
 
     /// <summary>The running session with this id, if any.</summary>
