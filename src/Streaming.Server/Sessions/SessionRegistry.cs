@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Streaming.Pipeline;
 using Streaming.Protocol;
 using Streaming.Server.Hosting;
 using Streaming.Server.ScaleOut;
@@ -58,13 +57,7 @@ public sealed class SessionRegistry
     {
         var engine = _engine.Engine;
         var plan = new SessionRequestValidator(_options, _engine.Languages).Validate(request);
-        var session = Admit(owner, plan, engine, id ?? Guid.NewGuid().ToString("N"));
-        _directory.Announce(session);
-        return session;
-    }
-
-    private LiveSession Admit(string owner, SessionPlan plan, SpeechEngine engine, string id)
-    {
+        id ??= Guid.NewGuid().ToString("N");
         LiveSession session;
         lock (_admission)
         {
@@ -89,6 +82,7 @@ public sealed class SessionRegistry
                 TaskScheduler.Default);
         }
 
+        _directory.Announce(session);
         Started?.Invoke(session);
         return session;
     }
