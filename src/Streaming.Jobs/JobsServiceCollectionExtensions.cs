@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Streaming.Asr.Vad;
 using Streaming.Pipeline;
+using Streaming.Text.Hotwords;
 
 namespace Streaming.Jobs;
 
@@ -30,7 +31,8 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton(sp => SpeechEngine.Load(
             Bind<SpeechEngineOptions>(configuration, SpeechEngineOptions.SectionName),
             sp.GetRequiredService<VadOptions>(),
-            Bind<PipelineOptions>(configuration, PipelineOptions.SectionName)));
+            Bind<PipelineOptions>(configuration, PipelineOptions.SectionName),
+            Bind<HotwordRescoreOptions>(configuration, HotwordRescoreOptions.SectionName)));
 
         services.TryAddSingleton<IJobStore>(_ => options.Store == "postgres"
             ? new PostgresJobStore(options.ConnectionString!)

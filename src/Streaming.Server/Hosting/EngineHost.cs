@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streaming.Asr.Vad;
 using Streaming.Pipeline;
+using Streaming.Text.Hotwords;
 using Streaming.Server.Sessions;
 
 namespace Streaming.Server.Hosting;
@@ -15,6 +16,7 @@ public sealed class EngineHost(
     IOptions<SpeechEngineOptions> engineOptions,
     IOptions<VadOptions> vadOptions,
     IOptions<PipelineOptions> pipelineOptions,
+    IOptions<HotwordRescoreOptions> hotwordOptions,
     ILogger<EngineHost> logger) : IHostedService, IDisposable
 {
     private volatile SpeechEngine? _engine;
@@ -59,7 +61,12 @@ public sealed class EngineHost(
     {
         try
         {
-            var engine = SpeechEngine.Load(engineOptions.Value, vadOptions.Value, pipelineOptions.Value);
+            var engine = SpeechEngine.Load(
+                engineOptions.Value,
+                vadOptions.Value,
+                pipelineOptions.Value,
+                hotwordOptions.Value,
+                message => logger.LogWarning("{Message}", message));
             logger.LogInformation("Models loaded: recogniser {Recognizer}", engine.RecognizerName ?? "(none, VAD only)");
             _engine = engine;
         }

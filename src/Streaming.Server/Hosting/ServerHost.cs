@@ -18,6 +18,7 @@ using Streaming.Inference.Devices;
 using Streaming.Jobs;
 using Streaming.Jobs.Api;
 using Streaming.Sip;
+using Streaming.Text.Hotwords;
 using Streaming.Pipeline;
 using Streaming.Protocol;
 using Streaming.Server.Admin;
@@ -56,6 +57,7 @@ public static class ServerHost
         Bind<SpeechEngineOptions>(builder, SpeechEngineOptions.SectionName);
         Bind<VadOptions>(builder, VadOptions.SectionName);
         Bind<PipelineOptions>(builder, PipelineOptions.SectionName);
+        Bind<HotwordRescoreOptions>(builder, HotwordRescoreOptions.SectionName);
 
         // Kestrel endpoints in section "Kestrel" (HTTPS with a certificate) take precedence over this.
         builder.WebHost.UseUrls($"http://{server.Host}:{server.Port}");
