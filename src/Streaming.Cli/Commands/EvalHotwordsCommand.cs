@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using Streaming.Asr;
+using Streaming.Asr.Evaluation;
 using Streaming.Asr.Hotwords;
 using Streaming.Audio;
 using Streaming.Cli.Evaluation;
@@ -64,7 +65,7 @@ public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
             BeamSize = settings.Beam,
             HotwordBoost = settings.Boost,
         });
-        string[][] phrases = [.. hotwords.Select(h => HotwordScore.Normalise(h.Phrase))];
+        string[][] phrases = [.. hotwords.Select(h => WordErrorRate.Normalise(h.Phrase))];
         var greedy = new HotwordScore(phrases);
         var plain = new HotwordScore(phrases);
         var biased = new HotwordScore(phrases);
@@ -85,7 +86,7 @@ public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
             biased.Add(reference, after);
             string corrected = rescorer.Rescore(after, written).Text;
             rescored.Add(reference, corrected);
-            if (before != corrected || (settings.All && !HotwordScore.Normalise(reference).SequenceEqual(HotwordScore.Normalise(before))))
+            if (before != corrected || (settings.All && !WordErrorRate.Normalise(reference).SequenceEqual(WordErrorRate.Normalise(before))))
             {
                 Console.WriteLine($"{Path.GetFileName(audio)}\n  ref:    {reference}\n  beam:   {before}\n  biased: {after}\n  re-scored: {corrected}");
             }

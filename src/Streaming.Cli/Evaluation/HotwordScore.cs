@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Streaming.Cli.Evaluation;
 
 /// <summary>
@@ -30,27 +28,16 @@ internal sealed class HotwordScore(IReadOnlyList<string[]> phrases)
 
     public double OtherWordErrorRate => OtherWords == 0 ? 0 : (double)OtherErrors / OtherWords;
 
-    public static string[] Normalise(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (char c in text.ToLowerInvariant())
-        {
-            builder.Append(char.IsLetterOrDigit(c) || c == '\'' ? c : ' ');
-        }
-
-        return [.. builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('\'')).Where(w => w.Length > 0)];
-    }
-
     public void Add(string reference, string hypothesis)
     {
-        string[] r = Normalise(reference);
-        string[] h = Normalise(hypothesis);
+        string[] r = Asr.Evaluation.WordErrorRate.Normalise(reference);
+        string[] h = Asr.Evaluation.WordErrorRate.Normalise(hypothesis);
         Words += r.Length;
-        Errors += EditDistance(r, h);
+        Errors += Asr.Evaluation.WordErrorRate.Errors(r, h);
         var (rOther, rCounts) = Mask(r);
         var (hOther, hCounts) = Mask(h);
         OtherWords += rOther.Length;
-        OtherErrors += EditDistance(rOther, hOther);
+        OtherErrors += Asr.Evaluation.WordErrorRate.Errors(rOther, hOther);
         for (int p = 0; p < phrases.Count; p++)
         {
             HotwordsInReference += rCounts[p];
@@ -92,28 +79,4 @@ internal sealed class HotwordScore(IReadOnlyList<string[]> phrases)
 
     private static bool StartsWith(string[] words, int at, string[] phrase) =>
         phrase.Length > 0 && at + phrase.Length <= words.Length && words.AsSpan(at, phrase.Length).SequenceEqual(phrase);
-
-    private static int EditDistance(string[] reference, string[] hypothesis)
-    {
-        var previous = new int[hypothesis.Length + 1];
-        var current = new int[hypothesis.Length + 1];
-        for (int j = 0; j <= hypothesis.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= reference.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= hypothesis.Length; j++)
-            {
-                int substitution = previous[j - 1] + (reference[i - 1] == hypothesis[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[hypothesis.Length];
-    }
 }
