@@ -106,6 +106,25 @@ public sealed class LimitsTests(LimitedServer limited) : IClassFixture<LimitedSe
     }
 
     [Fact]
+    public async Task A_session_whose_results_fall_behind_real_time_ends_as_overloaded()
+    {
+        // A 1 ms lag limit stands in for a server that has fallen behind: the first partial already trails.
+        await using var server = await TestServer.StartAsync(new Dictionary<string, string?> { ["Server:MaxResultLagMs"] = "1" });
+        await using var client = server.Client("tim");
+        var log = new EventLog(client);
+        await client.ConnectAsync();
+        var source = new WavAudioSource(TestPaths.InRepo("samples", "jfk.wav"));
+        var sessionId = await client.StartSessionAsync(new SessionRequest { SampleRate = source.SampleRate });
+
+        var completed = await client.SendAudioAsync(sessionId, source.ReadAsync(paced: true));
+
+        var error = Assert.Single(log.Errors);
+        Assert.Equal(ErrorCodes.Overloaded, error.Code);
+        Assert.Contains("trail the audio", error.Message);
+        Assert.True(completed.AudioSeconds < source.Duration.TotalSeconds, "the session should have ended before all audio was taken");
+    }
+
+    [Fact]
     public async Task The_https_endpoint_serves_with_the_configured_certificate()
     {
         X509Certificate2? presented = null;

@@ -35,6 +35,14 @@ public sealed class ServerOptions
     [Range(0, 60_000)]
     public int OverloadWaitMs { get; set; } = 2000;
 
+    /// <summary>
+    /// How far a result may trail the arrival of the audio it ends on before the session is ended with
+    /// <c>overloaded</c>: the server has fallen behind real time, and saying so beats captions that drift
+    /// seconds late. 0 disables the rule (the bounded channels still refuse what does not fit).
+    /// </summary>
+    [Range(0, 600_000)]
+    public int MaxResultLagMs { get; set; } = 10_000;
+
     /// <summary>Events a viewer may have waiting; beyond it the oldest partials are dropped.</summary>
     [Range(4, 100_000)]
     public int SubscriberQueueCapacity { get; set; } = 64;

@@ -219,6 +219,17 @@ public sealed class LiveSession
         _pipeline.Complete();
     }
 
+    // Only while audio still flows: once the client has finished, draining the queue late is expected.
+    private void RefuseIfBehind(TimeSpan latency)
+    {
+        if (_options.MaxResultLagMs > 0 && latency.TotalMilliseconds > _options.MaxResultLagMs && !_ended.IsCancellationRequested)
+        {
+            Finish(
+                ErrorCodes.Overloaded,
+                $"Results trail the audio by {latency.TotalSeconds:F1} s (limit {_options.MaxResultLagMs / 1000.0:F1} s): the server cannot keep up with this session; it was ended.");
+        }
+    }
+
     private async Task RunAsync()
     {
         using var activity = StreamingActivities.Source.StartActivity("session", ActivityKind.Server);
@@ -235,6 +246,7 @@ public sealed class LiveSession
                 if (pipelineEvent is TranscriptEvent transcript && _clock.Since(transcript.End, Stopwatch.GetTimestamp()) is { } latency)
                 {
                     _metrics.ResultLatency(transcript.IsFinal, latency);
+                    RefuseIfBehind(latency);
                 }
 
                 Broadcast(SessionEventMapper.Map(Id, pipelineEvent));
