@@ -65,7 +65,6 @@ public sealed class FileTranscriber
     {
         var itn = settings.Itn ? InverseTextNormalizer.For(settings.Language) : null;
         var hotwords = _hotwords.ForSession(settings.Hotwords);
-        string[] phrases = [.. hotwords.Select(h => h.Phrase)];
         var queue = Channel.CreateBounded<SpeechChunk>(new BoundedChannelOptions(_queueLength) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => SegmentAsync(path, vadOptions, resumeSample, queue.Writer, stop.Token), stop.Token);
@@ -74,16 +73,12 @@ public sealed class FileTranscriber
         var finished = true;
         try
         {
-            using var stream = _recognizer.CreateStream(hotwords);
+            using var stream = _recognizer.CreateStream(hotwords.Hotwords);
             await foreach (var chunk in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
                 stream.AcceptAudio(chunk.Samples);
-                var text = stream.Finish().Text;
-                if (phrases.Length > 0)
-                {
-                    // Segments are finals: near-misses of the hotwords are corrected as in live sessions.
-                    text = _hotwords.Rescorer.Rescore(text, phrases).Text;
-                }
+                // Segments are finals: near-misses of the hotwords are corrected as in live sessions.
+                var (text, _) = hotwords.CorrectFinal(stream.Finish().Text);
 
                 var written = itn is not null && text.Length > 0 ? itn.Normalize(text).Text : null;
                 var segment = new TranscriptSegment(index, AudioFrame.ToSeconds(chunk.StartSample), AudioFrame.ToSeconds(chunk.EndSample), text, written);

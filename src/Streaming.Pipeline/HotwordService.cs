@@ -27,9 +27,12 @@ public sealed class HotwordService
     /// <summary>Corrects near-misses of the hotwords in finals.</summary>
     public HotwordRescorer Rescorer { get; }
 
-    /// <summary>The global list merged with a session's lines (<c>phrase</c> or <c>phrase :BOOST</c>).</summary>
+    /// <summary>
+    /// The global list merged with a session's lines (<c>phrase</c> or <c>phrase :BOOST</c>), with the re-scorer
+    /// for its finals.
+    /// </summary>
     /// <exception cref="HotwordException">A session line is malformed or the list is too long.</exception>
-    public IReadOnlyList<Hotword> ForSession(IReadOnlyList<string>? sessionLines)
+    public SessionHotwords ForSession(IReadOnlyList<string>? sessionLines)
     {
         sessionLines ??= [];
         if (sessionLines.Count > MaxSessionPhrases)
@@ -38,6 +41,6 @@ public sealed class HotwordService
         }
 
         var session = HotwordList.Parse(sessionLines, "session hotwords");
-        return HotwordList.Merge(_global?.Current ?? [], session);
+        return new SessionHotwords(HotwordList.Merge(_global?.Current ?? [], session), Rescorer);
     }
 }

@@ -13,4 +13,19 @@ public sealed record SessionHotwords(IReadOnlyList<Hotword> Hotwords, HotwordRes
 
     /// <summary>No hotwords.</summary>
     public static SessionHotwords None { get; } = new([], new HotwordRescorer());
+
+    /// <summary>A final's text with near-misses of the phrases corrected, and the phrases it contains.</summary>
+    public (string Text, IReadOnlyList<string> Hits) CorrectFinal(string text)
+    {
+        if (Phrases.Count == 0)
+        {
+            return (text, []);
+        }
+
+        var rescored = Rescorer.Rescore(text, Phrases);
+        return (rescored.Text, rescored.Hits);
+    }
+
+    /// <summary>The phrases a partial contains as they are (partials are not corrected).</summary>
+    public IReadOnlyList<string> HitsIn(string text) => Phrases.Count == 0 ? [] : Rescorer.Hits(text, Phrases);
 }

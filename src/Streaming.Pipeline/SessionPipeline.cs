@@ -26,8 +26,7 @@ public sealed class SessionPipeline : IAsyncDisposable
 
     internal SessionPipeline(
         SessionSettings settings,
-        IReadOnlyList<Asr.Hotwords.Hotword> hotwords,
-        Text.Hotwords.HotwordRescorer rescorer,
+        SessionHotwords hotwords,
         SileroVadModel vadModel,
         VadOptions vadOptions,
         IRecognizerModel? recognizer,
@@ -37,7 +36,7 @@ public sealed class SessionPipeline : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         // First: creating the recognition stream can refuse the session's hotwords, and nothing is held yet.
-        _recognition = new RecognitionStage(recognizer, itn, settings.ItnOptions, options, endpoint, new SessionHotwords(hotwords, rescorer));
+        _recognition = new RecognitionStage(recognizer, itn, settings.ItnOptions, options, endpoint, hotwords);
         _cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _input = Bounded<ReadOnlyMemory<byte>>(options.InputCapacity, singleWriter: false);
         var decoded = Bounded<float[]>(options.StageCapacity);

@@ -54,7 +54,6 @@ public sealed class SessionPipelineFactory
         return new SessionPipeline(
             settings,
             hotwords,
-            _hotwords.Rescorer,
             _vad,
             vadOptions,
             _recognizer,

@@ -178,21 +178,7 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
     {
         var offset = AudioFrame.ToSeconds(_segmentStart);
         var tokens = result.Tokens.Select(t => t with { Start = t.Start + offset, End = t.End + offset }).ToArray();
-        var text = result.Text;
-        IReadOnlyList<string> hits = [];
-        if (_hotwords.Phrases.Count > 0)
-        {
-            // Finals are corrected (near-misses rewritten as hotwords); partials only report what they contain.
-            if (isFinal)
-            {
-                var rescored = _hotwords.Rescorer.Rescore(text, _hotwords.Phrases);
-                (text, hits) = (rescored.Text, rescored.Hits);
-            }
-            else
-            {
-                hits = _hotwords.Rescorer.Hits(text, _hotwords.Phrases);
-            }
-        }
+        var (text, hits) = isFinal ? _hotwords.CorrectFinal(result.Text) : (result.Text, _hotwords.HitsIn(result.Text));
 
         var written = isFinal && _itn is not null && text.Length > 0 ? _itn.Normalize(text, _itnOptions).Text : null;
         return new TranscriptEvent(_segment, isFinal, text, written, tokens, offset, AudioFrame.ToSeconds(_segmentStart + _fed))

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Streaming.Jobs;
 using Streaming.Server.Hubs;
@@ -27,11 +26,9 @@ public sealed class HubJobProgressSink(IHubContext<TranscriptionHub> hub) : IJob
     // States travel as the REST API spells them ("running"), in both hub protocols.
     private static JobProgressMessage ToMessage(JobProgress p) => new(
         p.JobId,
-        StateName(p.State),
+        p.State.ToName(),
         p.Progress,
-        [.. p.Files.Select(f => new JobFileProgressMessage(f.Name, StateName(f.State), f.Progress, f.Error))]);
-
-    private static string StateName(JobState state) => JsonNamingPolicy.CamelCase.ConvertName(state.ToString());
+        [.. p.Files.Select(f => new JobFileProgressMessage(f.Name, f.State.ToName(), f.Progress, f.Error))]);
 }
 
 /// <summary>The <c>jobProgress</c> hub event.</summary>
