@@ -1,5 +1,5 @@
-using Microsoft.ML.OnnxRuntime;
 using Streaming.Asr.Hotwords;
+using Streaming.Inference;
 
 namespace Streaming.Asr;
 
@@ -34,14 +34,12 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
         _best = new int[beamSize];
     }
 
-    public RunOptions RunOptions => _runner.RunOptions;
-
     /// <inheritdoc />
-    public List<ScoredToken> Decode(OrtValue hiddenStates, int maxTokens, IReadOnlyList<ScoredToken> forced)
+    public List<ScoredToken> Decode(NamedTensor hiddenStates, int maxTokens, IReadOnlyList<ScoredToken> forced)
     {
         using var prompt = _runner.RunPrompt(hiddenStates, forced);
-        int vocab = (int)prompt[0].GetTensorTypeAndShape().Shape[^1];
-        ReadOnlySpan<float> logits = prompt[0].GetTensorDataAsSpan<float>();
+        int vocab = (int)prompt[0].Shape[^1];
+        ReadOnlySpan<float> logits = prompt[0].Span<float>();
         var prefix = new ScoredToken[forced.Count];
         int state = 0;
         double bonus = 0;
@@ -74,13 +72,11 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
         return best is null ? [.. prefix] : [.. best.Tokens];
     }
 
-    public void Dispose() => _runner.Dispose();
-
     private bool Settled(List<Hypothesis> beam, List<Hypothesis> ended) =>
         ended.Count >= _beamSize && ended.Max(h => h.Score) >= beam.Max(h => h.Score);
 
     private List<Hypothesis> Advance(
-        List<Hypothesis> beam, List<Hypothesis> ended, OrtValue hiddenStates, IReadOnlyList<OrtValue> prompt, int maxTokens)
+        List<Hypothesis> beam, List<Hypothesis> ended, NamedTensor hiddenStates, ModelOutputs prompt, int maxTokens)
     {
         int count = 0;
         for (int h = 0; h < beam.Count; h++)
@@ -110,7 +106,7 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
                 }
 
                 var outputs = _runner.RunStep(c.Token, hiddenStates, parent.Cache ?? prompt, prompt);
-                next.Add(new Hypothesis(tokens, c.Score, c.State, outputs, LogProbabilities(outputs[0].GetTensorDataAsSpan<float>())));
+                next.Add(new Hypothesis(tokens, c.Score, c.State, outputs, LogProbabilities(outputs[0].Span<float>())));
             }
         }
         catch
@@ -222,5 +218,5 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
 
     /// <summary>A search path; <see cref="Cache"/> is null for the first (its cache is the prompt run's).</summary>
     private sealed record Hypothesis(
-        ScoredToken[] Tokens, double Score, int State, IDisposableReadOnlyCollection<OrtValue>? Cache, float[]? LogProbs);
+        ScoredToken[] Tokens, double Score, int State, ModelOutputs? Cache, float[]? LogProbs);
 }

@@ -1,4 +1,4 @@
-using Microsoft.ML.OnnxRuntime;
+using Streaming.Inference;
 
 namespace Streaming.Asr;
 
@@ -40,12 +40,12 @@ internal sealed class MoonshineDecoderLayout
 
     public int HeadDimension { get; }
 
-    public static MoonshineDecoderLayout From(InferenceSession decoder)
+    public static MoonshineDecoderLayout From(IAcousticModel decoder)
     {
-        var inputs = decoder.InputMetadata;
+        var inputs = decoder.InputNames;
         foreach (string required in new[] { InputIds, EncoderHiddenStates, UseCacheBranch })
         {
-            if (!inputs.ContainsKey(required))
+            if (!inputs.Contains(required))
             {
                 throw new InvalidDataException($"Moonshine decoder has no '{required}' input; expected a merged decoder.");
             }
@@ -61,14 +61,19 @@ internal sealed class MoonshineDecoderLayout
 
         foreach (string name in past)
         {
-            if (!decoder.OutputMetadata.ContainsKey(ToPresent(name)))
+            if (!decoder.OutputNames.Contains(ToPresent(name)))
             {
                 throw new InvalidDataException($"Moonshine decoder has no output '{ToPresent(name)}' for '{name}'.");
             }
         }
 
-        int[] dims = inputs[self[0]].Dimensions;
-        return new MoonshineDecoderLayout(self, cross, dims[1], dims[3]);
+        long[] dims = decoder.InputShapes[inputs.ToList().IndexOf(self[0])];
+        if (dims.Length != 4 || dims[1] <= 0 || dims[3] <= 0)
+        {
+            throw new InvalidDataException($"Moonshine decoder input '{self[0]}' must be [batch, heads, length, head_dim] with fixed heads and head_dim.");
+        }
+
+        return new MoonshineDecoderLayout(self, cross, (int)dims[1], (int)dims[3]);
     }
 
     private static string ToPresent(string pastName) => "present." + pastName[PastPrefix.Length..];

@@ -1,4 +1,4 @@
-using Microsoft.ML.OnnxRuntime;
+using Streaming.Inference;
 
 namespace Streaming.Asr;
 
@@ -10,15 +10,13 @@ internal sealed class MoonshineGreedyDecoder(MoonshineModel model) : IMoonshineD
 {
     private readonly MoonshineDecoderRunner _runner = new(model);
 
-    public RunOptions RunOptions => _runner.RunOptions;
-
     /// <inheritdoc />
-    public List<ScoredToken> Decode(OrtValue hiddenStates, int maxTokens, IReadOnlyList<ScoredToken> forced)
+    public List<ScoredToken> Decode(NamedTensor hiddenStates, int maxTokens, IReadOnlyList<ScoredToken> forced)
     {
         var tokens = new List<ScoredToken>(maxTokens);
         using var first = _runner.RunPrompt(hiddenStates, forced);
-        int vocab = (int)first[0].GetTensorTypeAndShape().Shape[^1];
-        ReadOnlySpan<float> logits = first[0].GetTensorDataAsSpan<float>();
+        int vocab = (int)first[0].Shape[^1];
+        ReadOnlySpan<float> logits = first[0].Span<float>();
         for (int i = 0; i < forced.Count; i++)
         {
             int id = forced[i].Id;
@@ -26,7 +24,7 @@ internal sealed class MoonshineGreedyDecoder(MoonshineModel model) : IMoonshineD
         }
 
         int next = Softmax.ArgMax(logits.Slice(forced.Count * vocab, vocab), out float probability);
-        IDisposableReadOnlyCollection<OrtValue>? previous = null;
+        ModelOutputs? previous = null;
         try
         {
             while (next != MoonshineModel.EosId && tokens.Count < maxTokens)
@@ -40,7 +38,7 @@ internal sealed class MoonshineGreedyDecoder(MoonshineModel model) : IMoonshineD
                 var step = _runner.RunStep(next, hiddenStates, previous ?? first, first);
                 previous?.Dispose();
                 previous = step;
-                next = Softmax.ArgMax(step[0].GetTensorDataAsSpan<float>(), out probability);
+                next = Softmax.ArgMax(step[0].Span<float>(), out probability);
             }
         }
         finally
@@ -50,6 +48,4 @@ internal sealed class MoonshineGreedyDecoder(MoonshineModel model) : IMoonshineD
 
         return tokens;
     }
-
-    public void Dispose() => _runner.Dispose();
 }

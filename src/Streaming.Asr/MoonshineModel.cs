@@ -1,12 +1,13 @@
-using Microsoft.ML.OnnxRuntime;
 using Streaming.Asr.Hotwords;
+using Streaming.Inference;
+using Streaming.Inference.OnnxRuntime;
 
 namespace Streaming.Asr;
 
 /// <summary>
 /// Moonshine (offline encoder–decoder on raw 16 kHz audio) loaded from <c>encoder_model.onnx</c>,
-/// <c>decoder_model_merged.onnx</c> and <c>vocab.txt</c>. The two ONNX sessions are shared by all streams;
-/// ONNX Runtime sessions are safe to run concurrently.
+/// <c>decoder_model_merged.onnx</c> and <c>vocab.txt</c>. The two graphs, loaded on one backend, are shared
+/// by all streams: loaded graphs are safe to run concurrently.
 /// </summary>
 public sealed class MoonshineModel : IRecognizerModel
 {
@@ -34,15 +35,14 @@ public sealed class MoonshineModel : IRecognizerModel
     internal const int BosId = 1;
     internal const int EosId = 2;
 
-    private readonly InferenceSession _encoder;
-    private readonly InferenceSession _decoder;
+    private readonly IAcousticModel _encoder;
+    private readonly IAcousticModel _decoder;
     private readonly string _encoderInput;
-    private readonly string _encoderOutput;
 
     private readonly RecognizerOptions _options;
     private readonly Lazy<HotwordTokenizer> _tokenizer;
 
-    private MoonshineModel(string name, InferenceSession encoder, InferenceSession decoder, SentencePieceVocabulary vocabulary, RecognizerOptions options)
+    private MoonshineModel(string name, IAcousticModel encoder, IAcousticModel decoder, SentencePieceVocabulary vocabulary, RecognizerOptions options)
     {
         _options = options;
         _tokenizer = new Lazy<HotwordTokenizer>(() => new HotwordTokenizer(vocabulary.Pieces()));
@@ -50,11 +50,10 @@ public sealed class MoonshineModel : IRecognizerModel
         _encoder = encoder;
         _decoder = decoder;
         Vocabulary = vocabulary;
-        _encoderInput = encoder.InputNames.Single();
-        _encoderOutput = encoder.OutputNames[0];
+        _encoderInput = encoder.InputNames.Count == 1
+            ? encoder.InputNames[0]
+            : throw new InvalidDataException($"Moonshine encoder must take one input (audio); it takes {string.Join(", ", encoder.InputNames)}.");
         Layout = MoonshineDecoderLayout.From(decoder);
-        EmptyPast = OrtValue.CreateAllocatedTensorValue(
-            OrtAllocator.DefaultInstance, Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Float, [1, Layout.Heads, 0, Layout.HeadDimension]);
     }
 
     /// <inheritdoc />
@@ -65,21 +64,22 @@ public sealed class MoonshineModel : IRecognizerModel
 
     internal MoonshineDecoderLayout Layout { get; }
 
-    internal InferenceSession Decoder => _decoder;
+    internal IAcousticModel Decoder => _decoder;
 
-    /// <summary>Zero-length past cache fed on the first decoder step (read-only, shared by streams).</summary>
-    internal OrtValue EmptyPast { get; }
-
-    /// <summary>Loads the model from a directory holding the three Moonshine files.</summary>
-    public static MoonshineModel Load(string directory, RecognizerOptions? options = null)
+    /// <summary>
+    /// Loads the model from a directory holding the three Moonshine files, on <paramref name="backend"/>
+    /// (the shared CPU backend when null).
+    /// </summary>
+    public static MoonshineModel Load(string directory, RecognizerOptions? options = null, IAcousticBackend? backend = null)
     {
         options ??= new RecognizerOptions();
         options.Validate();
+        backend ??= OnnxRuntimeBackend.SharedCpu;
         var vocabulary = SentencePieceVocabulary.Load(Path.Combine(directory, VocabularyFile));
-        var encoder = OnnxSessionFactory.Open(Path.Combine(directory, EncoderFile), options);
+        var encoder = backend.LoadModel(Path.Combine(directory, EncoderFile));
         try
         {
-            var decoder = OnnxSessionFactory.Open(Path.Combine(directory, DecoderFile), options);
+            var decoder = backend.LoadModel(Path.Combine(directory, DecoderFile));
             try
             {
                 string name = "moonshine:" + Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
@@ -121,17 +121,16 @@ public sealed class MoonshineModel : IRecognizerModel
     /// <summary>Most tokens worth generating for this much audio.</summary>
     public static int MaxTokensFor(int samples) => Math.Max(1, (int)Math.Ceiling(samples * MaxTokensPerSecond / SampleRate));
 
-    /// <summary>Runs the encoder; the caller disposes the result, whose first value is the hidden states.</summary>
-    internal IDisposableReadOnlyCollection<OrtValue> Encode(Memory<float> audio, RunOptions runOptions)
-    {
-        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, audio, [1, audio.Length]);
-        return _encoder.Run(runOptions, [_encoderInput], [input], [_encoderOutput]);
-    }
+    /// <summary>
+    /// Runs the encoder over <paramref name="audio"/> (float samples as bytes); the caller disposes the result,
+    /// whose first tensor is the hidden states.
+    /// </summary>
+    internal ModelOutputs Encode(Memory<byte> audio) =>
+        _encoder.Run([new NamedTensor(_encoderInput, TensorElementKind.Float32, [1, audio.Length / sizeof(float)], audio)]);
 
     /// <inheritdoc />
     public void Dispose()
     {
-        EmptyPast.Dispose();
         _decoder.Dispose();
         _encoder.Dispose();
     }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Streaming.Asr;
 
 /// <summary>
@@ -15,7 +17,8 @@ public sealed class MoonshineStream : IRecognitionStream
     private readonly MoonshineModel _model;
     private readonly IMoonshineDecoder _decoder;
     private readonly StablePrefix _prefix = new();
-    private float[] _audio = new float[MoonshineModel.SampleRate * 4];
+    // Float samples kept as bytes, so the encoder reads them in place.
+    private byte[] _audio = new byte[MoonshineModel.SampleRate * 4 * sizeof(float)];
     private int _length;
     private bool _changed;
     private RecognitionResult _last = RecognitionResult.Empty;
@@ -37,12 +40,13 @@ public sealed class MoonshineStream : IRecognitionStream
             return;
         }
 
-        if (_length + samples16k.Length > _audio.Length)
+        int needed = (_length + samples16k.Length) * sizeof(float);
+        if (needed > _audio.Length)
         {
-            Array.Resize(ref _audio, Math.Max(_audio.Length * 2, _length + samples16k.Length));
+            Array.Resize(ref _audio, Math.Max(_audio.Length * 2, needed));
         }
 
-        samples16k.CopyTo(_audio.AsSpan(_length));
+        samples16k.CopyTo(MemoryMarshal.Cast<byte, float>(_audio.AsSpan(_length * sizeof(float))));
         _length += samples16k.Length;
         _changed = true;
     }
@@ -75,7 +79,10 @@ public sealed class MoonshineStream : IRecognitionStream
     }
 
     /// <inheritdoc />
-    public void Dispose() => _decoder.Dispose();
+    public void Dispose()
+    {
+        // Nothing native is held between calls: every run's outputs are freed before it returns.
+    }
 
     private List<ScoredToken> Decode(IReadOnlyList<ScoredToken> forced)
     {
@@ -84,7 +91,7 @@ public sealed class MoonshineStream : IRecognitionStream
             return [];
         }
 
-        using var encoded = _model.Encode(_audio.AsMemory(0, _length), _decoder.RunOptions);
+        using var encoded = _model.Encode(_audio.AsMemory(0, _length * sizeof(float)));
         return _decoder.Decode(encoded[0], MoonshineModel.MaxTokensFor(_length), forced);
     }
 

@@ -1,3 +1,5 @@
+using Streaming.Inference;
+
 namespace Streaming.Asr;
 
 /// <summary>Loads a recognition model, detecting its layout from the files in the directory.</summary>
@@ -6,10 +8,10 @@ public static class RecognizerModelLoader
     /// <summary>
     /// Loads Moonshine (<c>encoder_model.onnx</c>, <c>decoder_model_merged.onnx</c>, <c>vocab.txt</c>) or a
     /// sherpa-onnx streaming transducer (<c>encoder*.onnx</c>, <c>decoder*.onnx</c>, <c>joiner*.onnx</c>,
-    /// <c>tokens.txt</c>).
+    /// <c>tokens.txt</c>), on <paramref name="backend"/> (the shared CPU backend when null).
     /// </summary>
     /// <exception cref="InvalidDataException">The directory is missing or holds neither layout.</exception>
-    public static IRecognizerModel Load(string modelDirectory, RecognizerOptions? options = null)
+    public static IRecognizerModel Load(string modelDirectory, RecognizerOptions? options = null, IAcousticBackend? backend = null)
     {
         if (!Directory.Exists(modelDirectory))
         {
@@ -18,12 +20,12 @@ public static class RecognizerModelLoader
 
         if (IsMoonshine(modelDirectory))
         {
-            return MoonshineModel.Load(modelDirectory, options);
+            return MoonshineModel.Load(modelDirectory, options, backend);
         }
 
         if (TransducerModelFiles.TryFind(modelDirectory, out var files, out string? problem))
         {
-            return TransducerModel.Load(files, options);
+            return TransducerModel.Load(files, options, backend);
         }
 
         string present = string.Join(", ", Directory.EnumerateFiles(modelDirectory).Select(Path.GetFileName).Order());

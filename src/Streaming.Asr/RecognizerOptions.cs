@@ -9,9 +9,6 @@ public sealed class RecognizerOptions
     /// <summary>Name of beam search (modified beam search for transducers, plain beam search for Moonshine).</summary>
     public const string ModifiedBeamSearch = "modified_beam_search";
 
-    /// <summary>Threads ONNX Runtime may use inside one operator; 1 suits many concurrent sessions.</summary>
-    public int IntraOpThreads { get; set; } = 1;
-
     /// <summary><see cref="GreedySearch"/> or <see cref="ModifiedBeamSearch"/>.</summary>
     public string DecodingMethod { get; set; } = GreedySearch;
 
@@ -24,11 +21,6 @@ public sealed class RecognizerOptions
     /// <summary>Throws <see cref="ArgumentException"/> when an option is out of range.</summary>
     public void Validate()
     {
-        if (IntraOpThreads < 1)
-        {
-            throw new ArgumentException($"IntraOpThreads must be at least 1, got {IntraOpThreads}.");
-        }
-
         if (DecodingMethod is not (GreedySearch or ModifiedBeamSearch))
         {
             throw new ArgumentException(

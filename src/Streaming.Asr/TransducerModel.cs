@@ -1,5 +1,6 @@
-using Microsoft.ML.OnnxRuntime;
 using Streaming.Asr.Hotwords;
+using Streaming.Inference;
+using Streaming.Inference.OnnxRuntime;
 
 namespace Streaming.Asr;
 
@@ -11,7 +12,7 @@ namespace Streaming.Asr;
 /// </summary>
 public sealed class TransducerModel : IRecognizerModel
 {
-    private TransducerModel(string name, InferenceSession encoder, InferenceSession decoder, InferenceSession joiner,
+    private TransducerModel(string name, IAcousticModel encoder, IAcousticModel decoder, IAcousticModel joiner,
         TransducerModelMetadata metadata, TokenTable tokens, RecognizerOptions options)
     {
         Name = name;
@@ -21,20 +22,25 @@ public sealed class TransducerModel : IRecognizerModel
         Metadata = metadata;
         Tokens = tokens;
         Options = options;
-        int[] featureShape = encoder.InputMetadata[encoder.InputNames[0]].Dimensions;
-        FeatureDimension = featureShape[^1] > 0 ? featureShape[^1] : 80;
+        long[] featureShape = encoder.InputShapes[0];
+        FeatureDimension = featureShape[^1] > 0 ? (int)featureShape[^1] : 80;
         int expected = 1 + ZipformerEncoderState.CountFor(metadata);
-        if (encoder.InputNames.Count != expected)
+        if (encoder.InputNames.Count != expected || encoder.OutputNames.Count != expected)
         {
             throw new InvalidDataException(
-                $"Transducer encoder has {encoder.InputNames.Count} inputs; the metadata implies {expected} (features + caches).");
+                $"Transducer encoder has {encoder.InputNames.Count} inputs and {encoder.OutputNames.Count} outputs; the metadata implies {expected} of each (features/encoder_out + caches).");
         }
 
-        int[] decoderShape = decoder.OutputMetadata[decoder.OutputNames[0]].Dimensions;
-        int[] joinerShape = joiner.OutputMetadata[joiner.OutputNames[0]].Dimensions;
-        EncoderDimension = joiner.InputMetadata[joiner.InputNames[0]].Dimensions[^1];
-        VocabularySize = joinerShape[^1] > 0 ? joinerShape[^1] : metadata.VocabularySize ?? tokens.Count;
-        if (EncoderDimension <= 0 || decoderShape[^1] <= 0)
+        if (decoder.OutputNames.Count != 1 || joiner.InputNames.Count != 2 || joiner.OutputNames.Count != 1)
+        {
+            throw new InvalidDataException("Transducer decoder must have one output and the joiner two inputs and one output.");
+        }
+
+        long joinerVocabulary = joiner.OutputShapes[0][^1];
+        EncoderDimension = (int)joiner.InputShapes[0][^1];
+        DecoderDimension = (int)decoder.OutputShapes[0][^1];
+        VocabularySize = joinerVocabulary > 0 ? (int)joinerVocabulary : metadata.VocabularySize ?? tokens.Count;
+        if (EncoderDimension <= 0 || DecoderDimension <= 0)
         {
             throw new InvalidDataException("Transducer joiner/decoder must declare fixed feature dimensions.");
         }
@@ -49,11 +55,11 @@ public sealed class TransducerModel : IRecognizerModel
     /// <summary>Token id to text mapping.</summary>
     public TokenTable Tokens { get; }
 
-    internal InferenceSession Encoder { get; }
+    internal IAcousticModel Encoder { get; }
 
-    internal InferenceSession Decoder { get; }
+    internal IAcousticModel Decoder { get; }
 
-    internal InferenceSession Joiner { get; }
+    internal IAcousticModel Joiner { get; }
 
     internal RecognizerOptions Options { get; }
 
@@ -61,24 +67,26 @@ public sealed class TransducerModel : IRecognizerModel
 
     internal int EncoderDimension { get; }
 
+    internal int DecoderDimension { get; }
+
     internal int VocabularySize { get; }
 
     /// <summary>Loads the model files found by <see cref="TransducerModelFiles.TryFind"/>.</summary>
-    public static TransducerModel Load(TransducerModelFiles files, RecognizerOptions? options = null)
+    public static TransducerModel Load(TransducerModelFiles files, RecognizerOptions? options = null, IAcousticBackend? backend = null)
     {
         options ??= new RecognizerOptions();
         options.Validate();
+        backend ??= OnnxRuntimeBackend.SharedCpu;
         var tokens = TokenTable.Load(files.Tokens);
-        var sessions = new List<InferenceSession>(3);
+        var sessions = new List<IAcousticModel>(3);
         try
         {
             foreach (string path in new[] { files.Encoder, files.Decoder, files.Joiner })
             {
-                sessions.Add(OnnxSessionFactory.Open(path, options));
+                sessions.Add(backend.LoadModel(path));
             }
 
-            var metadata = TransducerModelMetadata.Parse(
-                sessions[0].ModelMetadata.CustomMetadataMap, sessions[1].ModelMetadata.CustomMetadataMap);
+            var metadata = TransducerModelMetadata.Parse(sessions[0].Metadata, sessions[1].Metadata);
             string name = "transducer:" + Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(files.Encoder)));
             return new TransducerModel(name, sessions[0], sessions[1], sessions[2], metadata, tokens, options);
         }

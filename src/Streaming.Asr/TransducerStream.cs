@@ -1,5 +1,5 @@
-using Microsoft.ML.OnnxRuntime;
 using Streaming.Asr.Hotwords;
+using Streaming.Inference;
 
 namespace Streaming.Asr;
 
@@ -16,14 +16,11 @@ public sealed class TransducerStream : IRecognitionStream
     private readonly FbankOptions _fbankOptions = new();
     private readonly FbankExtractor _fbank;
     private readonly ZipformerEncoderState _state;
-    private readonly OnnxTransducerJoint _joint;
+    private readonly TransducerJoint _joint;
     private readonly ITransducerSearch _search;
-    private readonly RunOptions _runOptions = new();
-    private readonly string[] _encoderInputs;
-    private readonly string[] _encoderOutputs;
-    private readonly OrtValue[] _inputs;
+    private readonly List<NamedTensor> _inputs;
     private readonly float[] _chunk;
-    private readonly OrtValue _chunkValue;
+    private readonly NamedTensor _chunkTensor;
     private int _nextFrame;
     private double _secondsPerEncoderFrame;
 
@@ -32,17 +29,16 @@ public sealed class TransducerStream : IRecognitionStream
         _model = model;
         _fbank = new FbankExtractor(_fbankOptions);
         var m = model.Metadata;
-        _state = new ZipformerEncoderState(m, model.FeatureDimension);
-        _joint = new OnnxTransducerJoint(model.Decoder, model.Joiner, m.ContextSize, model.Tokens.BlankId, model.EncoderDimension, model.VocabularySize);
+        _state = new ZipformerEncoderState(m, model.FeatureDimension, [.. model.Encoder.InputNames.Skip(1)]);
+        _joint = new TransducerJoint(
+            model.Decoder, model.Joiner, m.ContextSize, model.Tokens.BlankId, model.EncoderDimension, model.DecoderDimension, model.VocabularySize);
         // Hotwords need a beam to act on, so they select modified beam search whatever the configured method.
         _search = graph is not null || model.Options.DecodingMethod == RecognizerOptions.ModifiedBeamSearch
             ? new TransducerModifiedBeamDecoder(_joint, model.Options.BeamSize, graph)
             : new TransducerGreedyDecoder(_joint);
-        _encoderInputs = [.. model.Encoder.InputNames];
-        _encoderOutputs = [.. model.Encoder.OutputNames];
-        _inputs = new OrtValue[_encoderInputs.Length];
+        _inputs = new List<NamedTensor>(model.Encoder.InputNames.Count);
         _chunk = new float[m.ChunkFrames * model.FeatureDimension];
-        _chunkValue = OrtValue.CreateTensorValueFromMemory(_chunk, [1, m.ChunkFrames, model.FeatureDimension]);
+        _chunkTensor = NamedTensor.Over(model.Encoder.InputNames[0], [1, m.ChunkFrames, model.FeatureDimension], _chunk);
     }
 
     /// <inheritdoc />
@@ -73,8 +69,6 @@ public sealed class TransducerStream : IRecognitionStream
     /// <inheritdoc />
     public void Dispose()
     {
-        _chunkValue.Dispose();
-        _runOptions.Dispose();
         _joint.Dispose();
         _state.Dispose();
     }
@@ -85,19 +79,14 @@ public sealed class TransducerStream : IRecognitionStream
         while (_fbank.FramesReady - _nextFrame >= frames)
         {
             _fbank.GetFrames(_nextFrame, frames, _chunk);
-            _inputs[0] = _chunkValue;
-            var states = _state.Current;
-            for (int i = 0; i < states.Count; i++)
-            {
-                _inputs[i + 1] = states[i];
-            }
-
-            var outputs = _model.Encoder.Run(_runOptions, _encoderInputs, _inputs, _encoderOutputs);
-            Array.Clear(_inputs);
+            _inputs.Clear();
+            _inputs.Add(_chunkTensor);
+            _inputs.AddRange(_state.Current);
+            var outputs = _model.Encoder.Run(_inputs);
             var encoderOut = outputs[0];
-            long[] shape = encoderOut.GetTensorTypeAndShape().Shape;
+            long[] shape = encoderOut.Shape;
             _secondsPerEncoderFrame = _model.Metadata.ChunkShift * (double)_fbankOptions.FrameShift / _fbankOptions.SampleRate / shape[1];
-            _search.Advance(encoderOut.GetTensorDataAsSpan<float>(), (int)shape[2]);
+            _search.Advance(encoderOut.Span<float>(), (int)shape[2]);
             _state.Advance(outputs);
             _nextFrame += _model.Metadata.ChunkShift;
         }

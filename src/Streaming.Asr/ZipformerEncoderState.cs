@@ -1,4 +1,4 @@
-using Microsoft.ML.OnnxRuntime;
+using Streaming.Inference;
 
 namespace Streaming.Asr;
 
@@ -7,40 +7,57 @@ namespace Streaming.Asr;
 /// layer of each stack: cached_key [left, 1, heads·query_dim], cached_nonlin_attn [1, 1, left, 3·dim/4],
 /// cached_val1 and cached_val2 [left, 1, heads·value_dim], cached_conv1 and cached_conv2
 /// [1, dim, kernel/2]; then embed_states [1, 128, 3, ((feat−1)/2−1)/2] and processed_lens [1] (int64).
-/// All start at zero; each encoder run returns their successors after its first output.
+/// All start at zero; each encoder run returns their successors after its first output, which become the
+/// next run's inputs as they are (renamed, not copied).
 /// </summary>
 internal sealed class ZipformerEncoderState : IDisposable
 {
     private readonly TransducerModelMetadata _metadata;
     private readonly int _featureDimension;
-    private OrtValue[] _initial = [];
-    private IDisposableReadOnlyCollection<OrtValue>? _latest;
+    private readonly IReadOnlyList<string> _names;
+    private NamedTensor[] _current = [];
+    private ModelOutputs? _latest;
 
-    public ZipformerEncoderState(TransducerModelMetadata metadata, int featureDimension)
+    /// <summary>Caches for an encoder whose cache inputs are <paramref name="names"/>, in order.</summary>
+    public ZipformerEncoderState(TransducerModelMetadata metadata, int featureDimension, IReadOnlyList<string> names)
     {
+        if (names.Count != CountFor(metadata))
+        {
+            throw new InvalidDataException($"Transducer encoder has {names.Count} cache inputs; the metadata implies {CountFor(metadata)}.");
+        }
+
         _metadata = metadata;
         _featureDimension = featureDimension;
+        _names = names;
         Reset();
     }
 
-    /// <summary>Number of state tensors the encoder expects for this metadata.</summary>
+    /// <summary>Number of cache tensors the metadata implies.</summary>
     public static int CountFor(TransducerModelMetadata metadata) => (6 * metadata.NumEncoderLayers.Sum()) + 2;
 
-    /// <summary>Current state tensors, in encoder input order.</summary>
-    public IReadOnlyList<OrtValue> Current => _latest is null ? _initial : new StateView(_latest);
+    /// <summary>The caches to feed the next encoder run, named as its inputs.</summary>
+    public IReadOnlyList<NamedTensor> Current => _current;
 
-    /// <summary>Takes ownership of an encoder run's outputs; outputs 1.. are the next states.</summary>
-    public void Advance(IDisposableReadOnlyCollection<OrtValue> outputs)
+    /// <summary>Takes the outputs of an encoder run (encoder_out first, then the next caches) as the new state.</summary>
+    public void Advance(ModelOutputs outputs)
     {
-        DisposeCurrent();
+        var next = new NamedTensor[_names.Count];
+        for (int i = 0; i < next.Length; i++)
+        {
+            next[i] = outputs[i + 1].Rename(_names[i]);
+        }
+
+        _latest?.Dispose();
         _latest = outputs;
+        _current = next;
     }
 
-    /// <summary>Back to all-zero caches.</summary>
+    /// <summary>Back to all-zero caches, as at the start of a stream.</summary>
     public void Reset()
     {
-        DisposeCurrent();
-        var states = new List<OrtValue>(CountFor(_metadata));
+        _latest?.Dispose();
+        _latest = null;
+        var shapes = new List<long[]>(_names.Count);
         var m = _metadata;
         for (int stack = 0; stack < m.EncoderDims.Length; stack++)
         {
@@ -51,46 +68,30 @@ internal sealed class ZipformerEncoderState : IDisposable
             int conv = m.CnnModuleKernels[stack] / 2;
             for (int layer = 0; layer < m.NumEncoderLayers[stack]; layer++)
             {
-                states.Add(Zeros([left, 1, keyDim]));
-                states.Add(Zeros([1, 1, left, 3 * dim / 4]));
-                states.Add(Zeros([left, 1, valueDim]));
-                states.Add(Zeros([left, 1, valueDim]));
-                states.Add(Zeros([1, dim, conv]));
-                states.Add(Zeros([1, dim, conv]));
+                shapes.Add([left, 1, keyDim]);
+                shapes.Add([1, 1, left, 3 * dim / 4]);
+                shapes.Add([left, 1, valueDim]);
+                shapes.Add([left, 1, valueDim]);
+                shapes.Add([1, dim, conv]);
+                shapes.Add([1, dim, conv]);
             }
         }
 
-        states.Add(Zeros([1, 128, 3, (((_featureDimension - 1) / 2) - 1) / 2]));
-        states.Add(OrtValue.CreateTensorValueFromMemory(new long[1], [1]));
-        _initial = [.. states];
-    }
-
-    public void Dispose() => DisposeCurrent();
-
-    private static OrtValue Zeros(long[] shape) =>
-        OrtValue.CreateTensorValueFromMemory(new float[shape.Aggregate(1L, (a, b) => a * b)], shape);
-
-    private void DisposeCurrent()
-    {
-        foreach (var value in _initial)
+        shapes.Add([1, 128, 3, (((_featureDimension - 1) / 2) - 1) / 2]);
+        var states = new NamedTensor[_names.Count];
+        for (int i = 0; i < shapes.Count; i++)
         {
-            value.Dispose();
+            states[i] = NamedTensor.Over(_names[i], shapes[i], new float[shapes[i].Aggregate(1L, (a, b) => a * b)]);
         }
 
-        _initial = [];
-        _latest?.Dispose();
-        _latest = null;
+        states[^1] = NamedTensor.Over(_names[^1], [1], new long[1]);
+        _current = states;
     }
 
-    /// <summary>The outputs of an encoder run without its first (the encoder output).</summary>
-    private sealed class StateView(IReadOnlyList<OrtValue> outputs) : IReadOnlyList<OrtValue>
+    /// <inheritdoc />
+    public void Dispose()
     {
-        public OrtValue this[int index] => outputs[index + 1];
-
-        public int Count => outputs.Count - 1;
-
-        public IEnumerator<OrtValue> GetEnumerator() => outputs.Skip(1).GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        _latest?.Dispose();
+        _latest = null;
     }
 }

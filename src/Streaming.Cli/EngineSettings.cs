@@ -3,6 +3,8 @@ using Spectre.Console.Cli;
 using Streaming.Asr;
 using Streaming.Asr.Endpointing;
 using Streaming.Asr.Vad;
+using Streaming.Inference;
+using Streaming.Inference.Devices;
 using Streaming.Pipeline;
 
 namespace Streaming.Cli;
@@ -40,6 +42,11 @@ public class EngineSettings : ModelSettings
     [Description("Utterances are cut into finals at this length, at the quietest point of the last second (default 20000)")]
     public int? MaxUtteranceMs { get; init; }
 
+    /// <summary>Inference device.</summary>
+    [CommandOption("--device <DEVICE>")]
+    [Description("Inference device: cpu (default), cuda[:N], npu[:N] (the AscendCL simulator where CANN is absent) or auto")]
+    public string Device { get; init; } = "cpu";
+
     /// <summary>Loads the engine these settings describe; a setting the model cannot honour is a user error.</summary>
     public SpeechEngine LoadEngine()
     {
@@ -49,6 +56,19 @@ public class EngineSettings : ModelSettings
         }
 
         var endpoint = new EndpointOptions().With(TrailingSilenceMs, MaxUtteranceMs);
+        IAcousticBackend backend;
+        try
+        {
+            // A tool run asked for this device by name, so the simulator counts as an NPU here.
+            backend = BackendFactory.Create(
+                new InferenceOptions { Device = Device, AllowAscendSimulator = true },
+                Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        }
+        catch (Exception ex) when (ex is ArgumentException or DeviceUnavailableException)
+        {
+            throw new CliException($"--device {Device}: {ex.Message}");
+        }
+
         try
         {
             return SpeechEngine.Load(
@@ -61,11 +81,19 @@ public class EngineSettings : ModelSettings
                     BeamSize = Math.Max(1, Beam),
                 },
                 new VadOptions(),
-                new PipelineOptions { PartialIntervalMs = PartialMs, PartialLoadPercent = PartialLoadPercent, Endpoint = endpoint });
+                new PipelineOptions { PartialIntervalMs = PartialMs, PartialLoadPercent = PartialLoadPercent, Endpoint = endpoint },
+                backend: backend,
+                ownsBackend: true);
         }
         catch (NotSupportedException ex)
         {
+            backend.Dispose();
             throw new CliException($"--beam {Beam} cannot be used with model '{Model}': {ex.Message}");
+        }
+        catch
+        {
+            backend.Dispose();
+            throw;
         }
     }
 }

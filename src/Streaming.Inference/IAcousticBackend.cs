@@ -14,6 +14,9 @@ public interface IAcousticBackend : IDisposable
     /// <summary>Kind of device.</summary>
     DeviceKind Kind { get; }
 
+    /// <summary>What runs the graphs, for people: "ONNX Runtime (CPU)", "AscendCL simulator (CPU)" and so on.</summary>
+    string Runtime { get; }
+
     /// <summary>
     /// Loads a graph given as its ONNX file; a backend that needs another format (Ascend: <c>.om</c>) looks for
     /// it beside the ONNX file.

@@ -14,8 +14,11 @@ public sealed class InferenceOptions
     /// <summary>What to do when an explicitly configured cuda or npu device is unavailable.</summary>
     public DeviceFallback Fallback { get; set; } = DeviceFallback.Fail;
 
-    /// <summary>ONNX Runtime intra-op threads per session; 0 means one per core.</summary>
-    public int IntraOpThreads { get; set; }
+    /// <summary>
+    /// ONNX Runtime intra-op threads per run; 0 means one per core. One suits a server, where many streams
+    /// run side by side and each would otherwise spread over every core.
+    /// </summary>
+    public int IntraOpThreads { get; set; } = 1;
 
     /// <summary>Whether ONNX Runtime keeps a CPU memory arena (faster reuse; give it back with release-cache).</summary>
     public bool CpuMemoryArena { get; set; } = true;
@@ -32,17 +35,43 @@ public sealed class InferenceOptions
     /// </summary>
     public bool AllowAscendSimulator { get; set; }
 
+    /// <summary>
+    /// Further devices a session may choose instead of <see cref="Device"/> (for example <c>cpu</c> beside an
+    /// <c>npu:0</c> default); each gets its own copy of the models. Empty: every session uses <see cref="Device"/>.
+    /// </summary>
+    public string[] SelectableDevices { get; set; } = [];
+
     /// <summary>The parsed <see cref="Device"/>.</summary>
     public DeviceSpec DeviceSpec => DeviceSpec.Parse(Device);
 
     /// <summary>Threads ONNX Runtime should use per session.</summary>
     public int EffectiveIntraOpThreads => IntraOpThreads == 0 ? Environment.ProcessorCount : IntraOpThreads;
 
+    /// <summary>These options with <see cref="Device"/> set to <paramref name="device"/> and no selectable devices.</summary>
+    public InferenceOptions For(string device) => new()
+    {
+        Device = device,
+        Fallback = Fallback,
+        IntraOpThreads = IntraOpThreads,
+        CpuMemoryArena = CpuMemoryArena,
+        OptimizedModelCacheDirectory = OptimizedModelCacheDirectory,
+        AscendPoolSize = AscendPoolSize,
+        AllowAscendSimulator = AllowAscendSimulator,
+    };
+
     /// <summary>Checks every setting.</summary>
     /// <exception cref="ArgumentException">A setting is out of range, with its name.</exception>
     public void Validate()
     {
         _ = DeviceSpec;
+        foreach (string device in SelectableDevices)
+        {
+            if (Devices.DeviceSpec.Parse(device).Kind == DeviceKind.Auto)
+            {
+                throw new ArgumentException($"{SectionName}:{nameof(SelectableDevices)} must name devices (cpu, cuda:N, npu:N), not auto.");
+            }
+        }
+
         if (IntraOpThreads < 0)
         {
             throw new ArgumentException($"{SectionName}:{nameof(IntraOpThreads)} must be 0 (one per core) or positive, not {IntraOpThreads}.");

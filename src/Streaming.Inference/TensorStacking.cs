@@ -42,7 +42,7 @@ public static class TensorStacking
             foreach (var part in parts)
             {
                 int length = checked((int)(part.Shape[axis] * inner));
-                part.Data.AsSpan(checked((int)(o * length)), length).CopyTo(data.AsSpan(checked((int)offset)));
+                part.Data.Span.Slice(checked((int)(o * length)), length).CopyTo(data.AsSpan(checked((int)offset)));
                 offset += length;
             }
         }
@@ -74,7 +74,7 @@ public static class TensorStacking
             for (int p = 0; p < sizes.Count; p++)
             {
                 int length = checked((int)(sizes[p] * inner));
-                tensor.Data.AsSpan(checked((int)sourceOffset), length).CopyTo(data[p].AsSpan(checked((int)(o * length))));
+                tensor.Data.Span.Slice(checked((int)sourceOffset), length).CopyTo(data[p].AsSpan(checked((int)(o * length))));
                 sourceOffset += length;
             }
         }

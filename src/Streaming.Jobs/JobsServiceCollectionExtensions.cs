@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Streaming.Asr.Vad;
+using Streaming.Inference;
 using Streaming.Pipeline;
 using Streaming.Text.Hotwords;
 
@@ -32,7 +33,8 @@ public static class JobsServiceCollectionExtensions
             Bind<SpeechEngineOptions>(configuration, SpeechEngineOptions.SectionName),
             sp.GetRequiredService<VadOptions>(),
             Bind<PipelineOptions>(configuration, PipelineOptions.SectionName),
-            Bind<HotwordRescoreOptions>(configuration, HotwordRescoreOptions.SectionName)));
+            Bind<HotwordRescoreOptions>(configuration, HotwordRescoreOptions.SectionName),
+            backend: sp.GetService<IAcousticBackend>()));
 
         services.TryAddSingleton<IJobStore>(_ => options.Store == "postgres"
             ? new PostgresJobStore(options.ConnectionString!)

@@ -1,6 +1,7 @@
 using Streaming.Asr;
 using Streaming.Asr.Hotwords;
 using Streaming.Asr.Vad;
+using Streaming.Inference;
 using Streaming.Text;
 using Streaming.Text.Hotwords;
 
@@ -8,12 +9,13 @@ namespace Streaming.Pipeline;
 
 /// <summary>
 /// The process-wide recognition resources — VAD model, recogniser, ITN engine — loaded once from
-/// options and shared by every session through <see cref="Sessions"/>.
+/// options on one inference backend (device) and shared by every session through <see cref="Sessions"/>.
 /// </summary>
 public sealed class SpeechEngine : IDisposable
 {
     private readonly SileroVadModel _vad;
     private readonly IRecognizerModel? _recognizer;
+    private IAcousticBackend? _ownedBackend;
 
     private SpeechEngine(SileroVadModel vad, IRecognizerModel? recognizer, SessionPipelineFactory sessions, HotwordService hotwords)
     {
@@ -35,19 +37,26 @@ public sealed class SpeechEngine : IDisposable
     /// <summary>The shared recogniser, or null in VAD-only mode.</summary>
     public IRecognizerModel? Recognizer => _recognizer;
 
+    /// <summary>The backend (device) every graph of this engine runs on.</summary>
+    public IAcousticBackend Backend => _vad.Backend;
+
     /// <summary>Name of the loaded recogniser, or null in VAD-only mode.</summary>
     public string? RecognizerName => _recognizer?.Name;
 
     /// <summary>
     /// Loads everything the options name; errors say which file or setting is wrong. <paramref name="log"/>
-    /// receives hotword-list loads and reload failures (standard error when null).
+    /// receives hotword-list loads and reload failures (standard error when null). Graphs load on
+    /// <paramref name="backend"/>, the shared CPU backend when null; the engine disposes it with itself only when
+    /// <paramref name="ownsBackend"/> is set.
     /// </summary>
     public static SpeechEngine Load(
         SpeechEngineOptions options,
         VadOptions vadOptions,
         PipelineOptions pipelineOptions,
         HotwordRescoreOptions? hotwordOptions = null,
-        Action<string>? log = null)
+        Action<string>? log = null,
+        IAcousticBackend? backend = null,
+        bool ownsBackend = false)
     {
         options.Validate();
         vadOptions.Validate();
@@ -57,7 +66,7 @@ public sealed class SpeechEngine : IDisposable
             ? null
             : new HotwordFileSource(options.HotwordsFile, log ?? Console.Error.WriteLine);
         var models = ModelDirectory.Locate(options.ModelsDirectory);
-        var vad = new SileroVadModel(vadOptions.ModelPath ?? SileroVadModel.BundledPath(models));
+        var vad = new SileroVadModel(vadOptions.ModelPath ?? SileroVadModel.BundledPath(models), backend);
         IRecognizerModel? recognizer = null;
         try
         {
@@ -67,17 +76,17 @@ public sealed class SpeechEngine : IDisposable
                     Path.Combine(models, options.Recognizer),
                     new RecognizerOptions
                     {
-                        IntraOpThreads = options.IntraOpThreads,
                         DecodingMethod = options.DecodingMethod,
                         BeamSize = options.BeamSize,
                         HotwordBoost = options.HotwordBoost,
-                    });
+                    },
+                    vad.Backend);
             }
 
             var itn = InverseTextNormalizer.For(options.Language);
             var hotwords = new HotwordService(globalHotwords, rescorer);
             var sessions = new SessionPipelineFactory(vad, vadOptions, recognizer, itn, pipelineOptions, hotwords);
-            return new SpeechEngine(vad, recognizer, sessions, hotwords);
+            return new SpeechEngine(vad, recognizer, sessions, hotwords) { _ownedBackend = ownsBackend ? backend : null };
         }
         catch
         {
@@ -92,5 +101,6 @@ public sealed class SpeechEngine : IDisposable
     {
         _recognizer?.Dispose();
         _vad.Dispose();
+        _ownedBackend?.Dispose();
     }
 }

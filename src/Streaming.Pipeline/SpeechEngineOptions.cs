@@ -39,10 +39,6 @@ public sealed class SpeechEngineOptions
     [Range(0.1, 20.0)]
     public float HotwordBoost { get; set; } = 3f;
 
-    /// <summary>ONNX Runtime intra-op threads per model run.</summary>
-    [Range(1, 256)]
-    public int IntraOpThreads { get; set; } = 1;
-
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {

@@ -32,4 +32,11 @@ public sealed class SessionRequest
     /// <summary>Endpointing overrides; null for the server's defaults.</summary>
     [DataMember(Name = "endpoint")]
     public EndpointSettings? Endpoint { get; set; }
+
+    /// <summary>
+    /// Inference device to run on (<c>cpu</c>, <c>cuda:0</c>, <c>npu:0</c>), one of those <c>GET /api/devices</c>
+    /// lists; null for the server's default.
+    /// </summary>
+    [DataMember(Name = "device")]
+    public string? Device { get; set; }
 }

@@ -60,7 +60,6 @@ public sealed class RecognizerModelLoaderTests : IDisposable
     public void InvalidOptionsAreRejected()
     {
         Assert.Throws<ArgumentException>(() => new RecognizerOptions { DecodingMethod = "beam" }.Validate());
-        Assert.Throws<ArgumentException>(() => new RecognizerOptions { IntraOpThreads = 0 }.Validate());
         Assert.Throws<ArgumentException>(() => new RecognizerOptions { BeamSize = 0 }.Validate());
         Assert.Throws<ArgumentException>(() => new RecognizerOptions { HotwordBoost = 0 }.Validate());
     }

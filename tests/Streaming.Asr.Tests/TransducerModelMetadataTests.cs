@@ -1,3 +1,5 @@
+using Streaming.Inference;
+
 namespace Streaming.Asr.Tests;
 
 public sealed class TransducerModelMetadataTests
@@ -60,17 +62,19 @@ public sealed class TransducerModelMetadataTests
     [Fact]
     public void EncoderCachesAreShapedFromMetadata()
     {
-        using var state = new ZipformerEncoderState(TransducerModelMetadata.Parse(Encoder(), Decoder), featureDimension: 80);
+        string[] names = [.. Enumerable.Range(0, 98).Select(i => $"cache_{i}")];
+        using var state = new ZipformerEncoderState(TransducerModelMetadata.Parse(Encoder(), Decoder), featureDimension: 80, names);
         var states = state.Current;
         Assert.Equal(98, states.Count);
-        long[] Shape(int i) => states[i].GetTensorTypeAndShape().Shape;
+        Assert.Equal(names, states.Select(s => s.Name));
+        long[] Shape(int i) => states[i].Shape;
         Assert.Equal([128L, 1, 128], Shape(0));
         Assert.Equal([1L, 1, 128, 144], Shape(1));
         Assert.Equal([128L, 1, 48], Shape(2));
         Assert.Equal([1L, 192, 15], Shape(5));
         Assert.Equal([16L, 1, 256], Shape(6 * 7));
         Assert.Equal([1L, 128, 3, 19], Shape(96));
-        Assert.Equal(Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int64, states[97].GetTensorTypeAndShape().ElementDataType);
-        Assert.All(Enumerable.Range(0, 97), i => Assert.All(states[i].GetTensorDataAsSpan<float>().ToArray(), v => Assert.Equal(0f, v)));
+        Assert.Equal(TensorElementKind.Int64, states[97].Kind);
+        Assert.All(Enumerable.Range(0, 97), i => Assert.All(states[i].Span<float>().ToArray(), v => Assert.Equal(0f, v)));
     }
 }

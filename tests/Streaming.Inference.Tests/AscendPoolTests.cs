@@ -33,8 +33,9 @@ public sealed class AscendPoolTests : IDisposable
                 for (int call = 0; call < 5; call++)
                 {
                     float[] x = [session, call, 1, -1];
-                    var y = (await _model.RunAsync([NamedTensor.Float("x", [1, 4], x)]))[0];
-                    AssertClose(TinyGraph.Expected(x), y.Span<float>().ToArray());
+                    using var y = _model.Run([NamedTensor.Float("x", [1, 4], x)]);
+                    AssertClose(TinyGraph.Expected(x), y[0].Span<float>().ToArray());
+                    await Task.Yield();
                 }
             })).ToArray();
 
@@ -54,22 +55,22 @@ public sealed class AscendPoolTests : IDisposable
     }
 
     [Fact]
-    public async Task A_cancelled_wait_for_a_stream_returns_nothing_and_leaves_the_pool_whole()
+    public void A_cancelled_wait_for_a_stream_returns_nothing_and_leaves_the_pool_whole()
     {
         var held = new List<AscendStreamPool.Lease>();
         for (int i = 0; i < PoolSize; i++)
         {
-            held.Add(await _npu.Pool.AcquireAsync(CancellationToken.None));
+            held.Add(_npu.Pool.Acquire(CancellationToken.None));
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            async () => await _model.RunAsync([NamedTensor.Float("x", [1, 4], [1, 2, 3, 4])], timeout.Token));
+        Assert.ThrowsAny<OperationCanceledException>(
+            () => _model.Run([NamedTensor.Float("x", [1, 4], [1, 2, 3, 4])], cancellationToken: timeout.Token));
         Assert.Equal((uint)PoolSize, _npu.Stats().Leased);
 
         held.ForEach(l => l.Dispose());
         Assert.Equal(0u, _npu.Stats().Leased);
-        var y = await _model.RunAsync([NamedTensor.Float("x", [1, 4], [1, 2, 3, 4])]);
+        using var y = _model.Run([NamedTensor.Float("x", [1, 4], [1, 2, 3, 4])]);
         AssertClose(TinyGraph.Expected([1, 2, 3, 4]), y[0].Span<float>().ToArray());
     }
 
@@ -77,18 +78,18 @@ public sealed class AscendPoolTests : IDisposable
     public async Task A_failing_device_call_fails_only_its_own_session()
     {
         AscendSimulator.InjectExecuteFailures(1);
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async session =>
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(session => Task.Run(() =>
         {
             try
             {
-                await _model.RunAsync([NamedTensor.Float("x", [1, 4], [session, 0, 0, 0])]);
+                _model.Run([NamedTensor.Float("x", [1, 4], [session, 0, 0, 0])]).Dispose();
                 return null;
             }
             catch (AscendException ex)
             {
                 return ex;
             }
-        }));
+        })));
 
         var failure = Assert.Single(results, r => r is not null);
         Assert.Equal(507015, failure!.Code);
@@ -98,11 +99,11 @@ public sealed class AscendPoolTests : IDisposable
     }
 
     [Fact]
-    public async Task Bad_input_is_refused_before_a_stream_is_leased()
+    public void Bad_input_is_refused_before_a_stream_is_leased()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await _model.RunAsync([NamedTensor.Int64("x", [1, 4], [1, 2, 3, 4])]));
+        var error = Assert.Throws<ArgumentException>(() => _model.Run([NamedTensor.Int64("x", [1, 4], [1, 2, 3, 4])]));
         Assert.Contains("must be Float32", error.Message);
-        var shapeError = await Assert.ThrowsAsync<AscendException>(async () => await _model.RunAsync([NamedTensor.Float("x", [1, 5], [1, 2, 3, 4, 5])]));
+        var shapeError = Assert.Throws<AscendException>(() => _model.Run([NamedTensor.Float("x", [1, 5], [1, 2, 3, 4, 5])]));
         Assert.Equal(100017, shapeError.Code);
         Assert.Equal(0u, _npu.Stats().Leased);
     }
@@ -110,7 +111,7 @@ public sealed class AscendPoolTests : IDisposable
     [Fact]
     public async Task Releasing_the_cache_frees_idle_device_buffers()
     {
-        await _model.RunAsync([NamedTensor.Float("x", [1, 4], [1, 2, 3, 4])]);
+        _model.Run([NamedTensor.Float("x", [1, 4], [1, 2, 3, 4])]).Dispose();
         Assert.True(_npu.Stats().CachedBytes > 0);
         long usedBefore = _npu.GetStatus().MemoryUsedBytes!.Value;
 

@@ -24,22 +24,26 @@ public sealed class InferenceSchedulerTests : IDisposable
     {
         const int Streams = 8;
         var windows = Enumerable.Range(0, Streams).Select(s => SileroWindows.Read(20, offset: s * 25)).ToArray();
-        var expected = await Task.WhenAll(windows.Select(w => SileroWindows.ScoreAsync(_silero, w)));
+        var expected = windows.Select(w => SileroWindows.Score(_silero, w)).ToArray();
         var executor = new ModelBatchExecutor(_silero, SileroWindows.InputAxes, SileroWindows.OutputAxes);
-        await using var scheduler = new InferenceScheduler<IReadOnlyList<NamedTensor>, NamedTensor[]>(
+        await using var scheduler = new InferenceScheduler<IReadOnlyList<NamedTensor>, ModelOutputs>(
             executor, new BatchingOptions { MaxBatchSize = Streams, MaxWait = TimeSpan.FromMilliseconds(20) });
 
         var actual = await Task.WhenAll(Enumerable.Range(0, Streams).Select(async s =>
         {
             var state = SileroWindows.InitialState();
             var probabilities = new float[windows[s].Length];
+            ModelOutputs? previous = null;
             for (int w = 0; w < windows[s].Length; w++)
             {
                 var outputs = await scheduler.SubmitAsync(SileroWindows.Inputs(windows[s][w], state));
+                previous?.Dispose();
+                previous = outputs;
                 probabilities[w] = outputs[0].Span<float>()[0];
                 state = outputs[1];
             }
 
+            previous?.Dispose();
             return probabilities;
         }));
 
@@ -60,7 +64,7 @@ public sealed class InferenceSchedulerTests : IDisposable
     public async Task A_bad_request_fails_only_its_owner()
     {
         var executor = new ModelBatchExecutor(_silero, SileroWindows.InputAxes, SileroWindows.OutputAxes);
-        await using var scheduler = new InferenceScheduler<IReadOnlyList<NamedTensor>, NamedTensor[]>(
+        await using var scheduler = new InferenceScheduler<IReadOnlyList<NamedTensor>, ModelOutputs>(
             executor, new BatchingOptions { MaxBatchSize = 4, MaxWait = TimeSpan.FromMilliseconds(50) });
         var window = SileroWindows.Read(1)[0];
         var good = Enumerable.Range(0, 3).Select(_ => scheduler.SubmitAsync(SileroWindows.Inputs(window, SileroWindows.InitialState()))).ToList();

@@ -16,19 +16,19 @@ public sealed class OnnxRuntimeBackendTests
         float[] first;
         using (var model = backend.LoadModel(SileroWindows.ModelPath))
         {
-            first = await SileroWindows.ScoreAsync(model, windows);
+            first = SileroWindows.Score(model, windows);
         }
 
         string cached = Assert.Single(Directory.GetFiles(cache, "silero_vad.*.ort.onnx"));
         using (var fromCache = backend.LoadModel(SileroWindows.ModelPath))
         {
-            Assert.Equal(first, await SileroWindows.ScoreAsync(fromCache, windows));
+            Assert.Equal(first, SileroWindows.Score(fromCache, windows));
         }
 
         await File.WriteAllBytesAsync(cached, [1, 2, 3]);
         using (var rebuilt = backend.LoadModel(SileroWindows.ModelPath))
         {
-            Assert.Equal(first, await SileroWindows.ScoreAsync(rebuilt, windows));
+            Assert.Equal(first, SileroWindows.Score(rebuilt, windows));
         }
 
         Assert.Contains(logger.Lines, l => l.Contains("unusable; rebuilding"));
@@ -36,15 +36,15 @@ public sealed class OnnxRuntimeBackendTests
     }
 
     [Fact]
-    public async Task Cpu_status_reports_process_memory_and_runs_continue_after_a_cache_release()
+    public void Cpu_status_reports_process_memory_and_runs_continue_after_a_cache_release()
     {
         using var backend = OnnxRuntimeBackend.CreateCpu(new InferenceOptions { IntraOpThreads = 1 }, new ListLogger());
         using var model = backend.LoadModel(SileroWindows.ModelPath);
         var windows = SileroWindows.Read(5, offset: 60);
-        var before = await SileroWindows.ScoreAsync(model, windows);
+        var before = SileroWindows.Score(model, windows);
 
         backend.ReleaseCache();
-        var after = await SileroWindows.ScoreAsync(model, windows);
+        var after = SileroWindows.Score(model, windows);
         var status = backend.GetStatus();
 
         Assert.Equal(before, after);
@@ -53,16 +53,16 @@ public sealed class OnnxRuntimeBackendTests
     }
 
     [Fact]
-    public async Task Missing_and_wrongly_typed_inputs_are_named_in_the_error()
+    public void Missing_and_wrongly_typed_inputs_are_named_in_the_error()
     {
         using var backend = OnnxRuntimeBackend.CreateCpu(new InferenceOptions { IntraOpThreads = 1 }, new ListLogger());
         using var model = backend.LoadModel(SileroWindows.ModelPath);
         var inputs = SileroWindows.Inputs(new float[576], SileroWindows.InitialState());
 
-        var missing = await Assert.ThrowsAsync<ArgumentException>(async () => await model.RunAsync(inputs[..2]));
+        var missing = Assert.Throws<ArgumentException>(() => model.Run(inputs[..2]));
         Assert.Contains("'sr' is missing", missing.Message);
-        var wrongType = await Assert.ThrowsAsync<ArgumentException>(
-            async () => await model.RunAsync([inputs[0], inputs[1], NamedTensor.Float("sr", [], [16000f])]));
+        var wrongType = Assert.Throws<ArgumentException>(
+            () => model.Run([inputs[0], inputs[1], NamedTensor.Float("sr", [], [16000f])]));
         Assert.Contains("'sr' must be Int64", wrongType.Message);
         Assert.Throws<FileNotFoundException>(() => backend.LoadModel("/nonexistent/model.onnx"));
     }

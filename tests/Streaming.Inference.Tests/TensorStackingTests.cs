@@ -14,8 +14,8 @@ public sealed class TensorStackingTests
         Assert.Equal([2L, 3, 2], stacked.Shape);
         Assert.Equal([1f, 2, 5, 6, 7, 8, 3, 4, 9, 10, 11, 12], stacked.Span<float>().ToArray());
         var parts = TensorStacking.Split(stacked, 1, [1, 2]);
-        Assert.Equal(a.Data, parts[0].Data);
-        Assert.Equal(b.Data, parts[1].Data);
+        Assert.Equal(a.Data.ToArray(), parts[0].Data.ToArray());
+        Assert.Equal(b.Data.ToArray(), parts[1].Data.ToArray());
         Assert.Equal(b.Shape, parts[1].Shape);
     }
 

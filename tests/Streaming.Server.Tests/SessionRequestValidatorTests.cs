@@ -7,7 +7,7 @@ namespace Streaming.Server.Tests;
 
 public sealed class SessionRequestValidatorTests
 {
-    private readonly SessionRequestValidator _validator = new(new ServerOptions { MaxHotwords = 2, MaxHotwordLength = 5 }, ["en", "auto"]);
+    private readonly SessionRequestValidator _validator = new(new ServerOptions { MaxHotwords = 2, MaxHotwordLength = 5 }, ["en", "auto"], ["cpu", "npu:0"]);
 
     [Fact]
     public void A_valid_request_becomes_a_plan_with_trimmed_hotwords()
@@ -18,6 +18,17 @@ public sealed class SessionRequestValidatorTests
         Assert.Equal(new AudioInputFormat(AudioCodec.Opus, 48000), plan.Settings.Format);
         Assert.False(plan.Settings.Itn);
         Assert.Equal(["abc"], plan.Settings.Hotwords);
+        Assert.Equal("cpu", plan.Device);
+    }
+
+    [Fact]
+    public void A_session_may_choose_any_listed_device_and_no_other()
+    {
+        Assert.Equal("npu:0", _validator.Validate(new SessionRequest { Device = " NPU:0 " }).Device);
+
+        var error = Assert.Throws<SessionRefusedException>(() => _validator.Validate(new SessionRequest { Device = "cuda:0" }));
+
+        Assert.Equal("Device 'cuda:0' is not available here; choose one of: cpu, npu:0.", error.Message);
     }
 
     [Theory]

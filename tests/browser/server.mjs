@@ -26,6 +26,8 @@ export async function startServer(repoRoot) {
       Server__Port: '0',
       Auth__SigningKey: signingKey,
       Jobs__DataDirectory: jobsData,
+      // A second device to choose from: the Ascend path through the AscendCL simulator.
+      Inference__SelectableDevices__0: 'npu:0',
       DOTNET_NOLOGO: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

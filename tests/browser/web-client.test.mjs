@@ -179,10 +179,15 @@ test('Viewer with a token for someone else is refused with the reason; a viewer 
   });
 });
 
-test('Admin page lists the session a captions page is running, with its owner', async () => {
+test('Admin page lists the session a captions page is running, with its owner and the inference device chosen', async () => {
   const page = await openCaptionsPage(token);
   await onPage(page, 'admin', async () => {
+    await page.locator('#inference-device option[value="npu:0"]').waitFor({ state: 'attached', timeout: 30_000 });
+    const offered = await page.locator('#inference-device option').allTextContents();
+    assert.ok(offered.some((text) => text.startsWith('npu:0') && text.includes('simulator')), `offered: ${offered.join(' | ')}`);
+    await page.selectOption('#inference-device', 'npu:0');
     const sessionId = await startCaptions(page);
+    await page.locator('#status', { hasText: 'recognising on npu:0' }).waitFor({ timeout: 30_000 });
 
     const admin = await openPage(browser.context, `${server.url}/admin.html`, (line) => browserLog.push(line));
     await admin.fill('#token', await issueToken(server, 'browser-admin', { admin: true }));
@@ -190,7 +195,7 @@ test('Admin page lists the session a captions page is running, with its owner', 
     const row = admin.locator('#sessions tr', { hasText: sessionId });
     await row.waitFor({ timeout: 30_000 });
     const cells = await row.locator('td').allTextContents();
-    assert.deepEqual(cells.slice(0, 3), [sessionId, 'browser-test', 'en']);
+    assert.deepEqual(cells.slice(0, 4), [sessionId, 'browser-test', 'en', 'npu:0']);
     console.log(`screenshot: ${await screenshot(admin, 'admin')}`);
     await admin.close();
     await stopCaptions(page);

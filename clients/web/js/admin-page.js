@@ -31,7 +31,7 @@ async function loadTable(path, what, body, message, toRow) {
 function refresh() {
   return Promise.all([
     loadTable('api/admin/sessions', 'Active sessions', $('sessions'), $('sessions-message'), (s) =>
-      tableRow([s.sessionId, s.owner, s.language, formatTime(s.startedAt), s.audioSeconds?.toFixed(1), s.subscribers], [4, 5])),
+      tableRow([s.sessionId, s.owner, s.language, s.device, formatTime(s.startedAt), s.audioSeconds?.toFixed(1), s.subscribers], [5, 6])),
     loadTable('api/admin/devices', 'Devices', $('devices'), $('devices-message'), (d) =>
       tableRow([d.name, d.kind, formatBytes(d.memoryUsedBytes), formatBytes(d.memoryTotalBytes), formatPercent(d.utilisation)], [2, 3, 4])),
   ]);

@@ -1,5 +1,6 @@
 // index.html: settings, start/stop of a live captioning session, and its captions.
 
+import { apiFetch } from './api.js';
 import { CaptionSession } from './captions-session.js';
 import { CaptionsView } from './captions-view.js';
 import { nonEmptyLines } from './format.js';
@@ -9,6 +10,7 @@ import { bindSetting, getToken, loadSetting, saveSetting } from './settings.js';
 const $ = (id) => document.getElementById(id);
 const language = $('language');
 const device = $('device');
+const inferenceDevice = $('inference-device');
 const itn = $('itn');
 const hotwords = $('hotwords');
 const startButton = $('start');
@@ -23,6 +25,7 @@ bindSetting(itn, 'itn', 'true');
 bindSetting(hotwords, 'hotwords');
 bindSetting($('token'), 'token');
 device.addEventListener('change', () => saveSetting('device', device.value));
+inferenceDevice.addEventListener('change', () => saveSetting('inferenceDevice', inferenceDevice.value));
 
 function setStatus(message, isError = false) {
   status.textContent = message;
@@ -46,6 +49,29 @@ async function refreshDevices() {
   device.replaceChildren(...options);
   device.value = inputs.some((input) => input.deviceId === chosen) ? chosen : '';
 }
+
+/** Fills the inference-device list from GET api/devices (needs the token); keeps the stored choice when offered. */
+async function refreshInferenceDevices() {
+  const chosen = loadSetting('inferenceDevice', '');
+  const options = [new Option('Server default', '')];
+  if (getToken()) {
+    try {
+      for (const d of await apiFetch('api/devices', 'Inference devices')) {
+        options.push(new Option(`${d.name} · ${d.runtime}${d.default ? ' (default)' : ''}`, d.name));
+      }
+    } catch {
+      // A wrong token is reported when captions start; the list just stays at the default.
+    }
+  }
+  inferenceDevice.replaceChildren(...options);
+  inferenceDevice.value = options.some((option) => option.value === chosen) ? chosen : '';
+}
+
+let tokenEdit = null;
+$('token').addEventListener('input', () => {
+  clearTimeout(tokenEdit);
+  tokenEdit = setTimeout(refreshInferenceDevices, 300);
+});
 
 async function start() {
   if (!getToken()) {
@@ -74,6 +100,7 @@ async function start() {
       hotwords: nonEmptyLines(hotwords.value),
       itn: itn.checked,
       deviceId: device.value,
+      inferenceDevice: inferenceDevice.value,
     });
   } catch (error) {
     session = null;
@@ -85,9 +112,10 @@ async function start() {
   $('session-id').textContent = current.sessionId;
   $('viewer-link').href = `viewer.html?session=${encodeURIComponent(current.sessionId)}`;
   $('session-info').hidden = false;
-  setStatus(`Listening on ${current.deviceLabel || 'the microphone'}.`);
+  setStatus(`Listening on ${current.deviceLabel || 'the microphone'}; recognising on ${current.inferenceDevice}.`);
   // Labels are only readable once access was granted, so refresh the list now.
   await refreshDevices();
+refreshInferenceDevices();
 }
 
 async function stop() {

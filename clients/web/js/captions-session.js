@@ -27,6 +27,7 @@ export class CaptionSession {
     this.handlers = handlers;
     this.connection = createHubConnection({ reconnect: false });
     this.sessionId = null;
+    this.inferenceDevice = null; // the server device the session runs on, once started
     this.audio = null;
     this.sending = null;
     this.microphone = null;
@@ -37,7 +38,8 @@ export class CaptionSession {
 
   /**
    * Connects, starts the session and the microphone.
-   * @param {{ language: string, hotwords: string[], itn: boolean, deviceId: string }} settings
+   * @param {{ language: string, hotwords: string[], itn: boolean, deviceId: string, inferenceDevice: string }} settings
+   *   deviceId picks the microphone; inferenceDevice the server device ('' for the server's default).
    */
   async start(settings) {
     for (const event of SESSION_EVENTS) {
@@ -59,8 +61,10 @@ export class CaptionSession {
         codec: 'pcm16',
         hotwords: settings.hotwords,
         itn: settings.itn,
+        device: settings.inferenceDevice || null,
       });
       this.sessionId = started.sessionId;
+      this.inferenceDevice = started.device;
       this.audio = new signalR.Subject();
       this.sending = this.connection.invoke('SendAudio', this.sessionId, this.audio);
       this.sending.catch((error) => this.fail(describeHubError(error)));

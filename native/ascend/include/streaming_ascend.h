@@ -63,6 +63,10 @@ const char *sa_model_input_name(const sa_model *model, int32_t index);
 const char *sa_model_output_name(const sa_model *model, int32_t index);
 int32_t sa_model_input_type(const sa_model *model, int32_t index);
 int32_t sa_model_output_type(const sa_model *model, int32_t index);
+/* Declared dimensions (-1 where dynamic) written to dims; returns their count, or -1 on error or when
+ * there are more than capacity. */
+int32_t sa_model_input_dims(const sa_model *model, int32_t index, int64_t *dims, int32_t capacity);
+int32_t sa_model_output_dims(const sa_model *model, int32_t index, int64_t *dims, int32_t capacity);
 
 /* Leases a free slot without blocking: returns its index, or -1 when every slot is leased. */
 int32_t sa_lease(sa_pool *pool);

@@ -360,6 +360,28 @@ aclDataType aclmdlGetOutputDataType(const aclmdlDesc *modelDesc, size_t index)
     return io ? io->type : ACL_DT_UNDEFINED;
 }
 
+static aclError io_dims(const struct io *io, aclmdlIODims *dims)
+{
+    if (io == NULL || dims == NULL) {
+        return ACL_ERROR_INVALID_PARAM;
+    }
+    memset(dims, 0, sizeof *dims);
+    snprintf(dims->name, sizeof dims->name, "%s", io->name);
+    dims->dimCount = (size_t)io->dims_count;
+    memcpy(dims->dims, io->dims, (size_t)io->dims_count * sizeof io->dims[0]);
+    return ACL_SUCCESS;
+}
+
+aclError aclmdlGetInputDims(const aclmdlDesc *modelDesc, size_t index, aclmdlIODims *dims)
+{
+    return io_dims(desc_io(modelDesc, index, true), dims);
+}
+
+aclError aclmdlGetOutputDims(const aclmdlDesc *modelDesc, size_t index, aclmdlIODims *dims)
+{
+    return io_dims(desc_io(modelDesc, index, false), dims);
+}
+
 aclmdlDataset *aclmdlCreateDataset(void) { return calloc(1, sizeof(aclmdlDataset)); }
 
 aclError aclmdlDestroyDataset(const aclmdlDataset *dataset)

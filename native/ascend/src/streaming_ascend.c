@@ -310,6 +310,33 @@ int32_t sa_model_output_type(const sa_model *model, int32_t index)
     return model && index >= 0 && index < model->outputs ? aclmdlGetOutputDataType(model->desc, (size_t)index) : ACL_DT_UNDEFINED;
 }
 
+static int32_t copy_dims(aclError code, const aclmdlIODims *dims, int64_t *out, int32_t capacity)
+{
+    if (code != ACL_SUCCESS || dims->dimCount > (size_t)capacity) {
+        return -1;
+    }
+    memcpy(out, dims->dims, dims->dimCount * sizeof dims->dims[0]);
+    return (int32_t)dims->dimCount;
+}
+
+int32_t sa_model_input_dims(const sa_model *model, int32_t index, int64_t *dims, int32_t capacity)
+{
+    if (model == NULL || index < 0 || index >= model->inputs || dims == NULL) {
+        return -1;
+    }
+    aclmdlIODims io;
+    return copy_dims(aclmdlGetInputDims(model->desc, (size_t)index, &io), &io, dims, capacity);
+}
+
+int32_t sa_model_output_dims(const sa_model *model, int32_t index, int64_t *dims, int32_t capacity)
+{
+    if (model == NULL || index < 0 || index >= model->outputs || dims == NULL) {
+        return -1;
+    }
+    aclmdlIODims io;
+    return copy_dims(aclmdlGetOutputDims(model->desc, (size_t)index, &io), &io, dims, capacity);
+}
+
 int32_t sa_lease(sa_pool *pool)
 {
     if (pool == NULL) {
@@ -418,7 +445,7 @@ static int stage_inputs(struct slot *slot, sa_model *model, const sa_tensor *inp
     for (int32_t i = 0; i < model->inputs; i++) {
         const sa_tensor *tensor = &inputs[i];
         uint64_t bytes = tensor_bytes(tensor->data_type, tensor->dims_count, tensor->dims);
-        if (tensor->dims_count < 0 || tensor->dims_count > SA_MAX_DIMS || bytes != tensor->bytes || tensor->data == NULL) {
+        if (tensor->dims_count < 0 || tensor->dims_count > SA_MAX_DIMS || bytes != tensor->bytes || (tensor->data == NULL && bytes > 0)) {
             char text[160];
             snprintf(text, sizeof text, "sa_run: input %d ('%s') has %llu bytes, its type and shape need %llu", i,
                      sa_model_input_name(model, i), (unsigned long long)tensor->bytes, (unsigned long long)bytes);

@@ -1,31 +1,23 @@
-using Microsoft.ML.OnnxRuntime;
+using Streaming.Inference;
 
 namespace Streaming.Asr.Vad;
 
 /// <summary>
 /// Recurrent state of one audio stream for <see cref="SileroVadModel"/>: the LSTM state and the
-/// trailing context samples the model expects in front of each window. All tensors are allocated
-/// once, so scoring a window allocates nothing on the managed heap.
+/// trailing context samples the model expects in front of each window. All tensors are allocated and
+/// bound once, so scoring a window allocates nothing on the managed heap.
 /// </summary>
 public sealed class SileroVadStream : IDisposable
 {
-    private readonly SileroVadModel _model;
     private readonly int _contextSize;
     private readonly float[] _input;
     private readonly float[] _probability = new float[1];
-    private readonly long[] _sampleRate = new long[1];
 
     // Two state buffers swapped after each run: the model reads one and writes the other.
     private readonly float[][] _state = [new float[SileroVadModel.StateSize], new float[SileroVadModel.StateSize]];
-    private readonly OrtValue[] _stateValues;
-    private readonly OrtValue _inputValue;
-    private readonly OrtValue _srValue;
-    private readonly OrtValue _probabilityValue;
-    private readonly RunOptions _runOptions = new();
 
-    // One binding per state parity, built once: running through a binding passes no per-call
-    // name or value arrays, which keeps the hot path free of managed allocations.
-    private readonly OrtIoBinding[] _bindings;
+    // One binding per state parity, built once.
+    private readonly IModelBinding[] _bindings;
     private int _current;
     private bool _disposed;
 
@@ -36,22 +28,19 @@ public sealed class SileroVadStream : IDisposable
             throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "Silero VAD runs at 8000 or 16000 Hz; resample first.");
         }
 
-        _model = model;
         SampleRate = sampleRate;
         WindowSize = sampleRate == 16000 ? 512 : 256;
         _contextSize = sampleRate == 16000 ? 64 : 32;
         _input = new float[_contextSize + WindowSize];
-        _sampleRate[0] = sampleRate;
-
-        _inputValue = OrtValue.CreateTensorValueFromMemory(_input, [1, _input.Length]);
-        _srValue = OrtValue.CreateTensorValueFromMemory(_sampleRate, []);
-        _probabilityValue = OrtValue.CreateTensorValueFromMemory(_probability, [1, 1]);
-        _stateValues =
+        var input = NamedTensor.Over("input", [1, _input.Length], _input);
+        var rate = NamedTensor.Over("sr", [], new long[] { sampleRate });
+        var probability = NamedTensor.Over("output", [1, 1], _probability);
+        var states = new[] { NamedTensor.Over("state", [2, 1, 128], _state[0]), NamedTensor.Over("state", [2, 1, 128], _state[1]) };
+        _bindings =
         [
-            OrtValue.CreateTensorValueFromMemory(_state[0], [2, 1, 128]),
-            OrtValue.CreateTensorValueFromMemory(_state[1], [2, 1, 128]),
+            model.Model.Bind([input, states[0], rate], [probability, states[1].Rename("stateN")]),
+            model.Model.Bind([input, states[1], rate], [probability, states[0].Rename("stateN")]),
         ];
-        _bindings = [Bind(model, current: 0), Bind(model, current: 1)];
     }
 
     /// <summary>Sample rate of the audio this stream scores.</summary>
@@ -61,6 +50,7 @@ public sealed class SileroVadStream : IDisposable
     public int WindowSize { get; }
 
     /// <summary>Scores the next window of exactly <see cref="WindowSize"/> samples; returns the speech probability.</summary>
+    /// <exception cref="InferenceException">The backend failed this window.</exception>
     public float Score(ReadOnlySpan<float> window)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -70,24 +60,12 @@ public sealed class SileroVadStream : IDisposable
         }
 
         window.CopyTo(_input.AsSpan(_contextSize));
-        var next = 1 - _current;
-        _model.Session.RunWithBinding(_runOptions, _bindings[_current]);
-        _current = next;
+        _bindings[_current].Run();
+        _current = 1 - _current;
 
         // The model wants the last samples of the previous window in front of the next one.
         _input.AsSpan(WindowSize, _contextSize).CopyTo(_input);
         return _probability[0];
-    }
-
-    private OrtIoBinding Bind(SileroVadModel model, int current)
-    {
-        var binding = model.Session.CreateIoBinding();
-        binding.BindInput("input", _inputValue);
-        binding.BindInput("state", _stateValues[current]);
-        binding.BindInput("sr", _srValue);
-        binding.BindOutput("output", _probabilityValue);
-        binding.BindOutput("stateN", _stateValues[1 - current]);
-        return binding;
     }
 
     /// <summary>Forgets all history, as at the start of a new stream.</summary>
@@ -110,11 +88,5 @@ public sealed class SileroVadStream : IDisposable
         _disposed = true;
         _bindings[0].Dispose();
         _bindings[1].Dispose();
-        _inputValue.Dispose();
-        _srValue.Dispose();
-        _probabilityValue.Dispose();
-        _stateValues[0].Dispose();
-        _stateValues[1].Dispose();
-        _runOptions.Dispose();
     }
 }

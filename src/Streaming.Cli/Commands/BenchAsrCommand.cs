@@ -93,7 +93,7 @@ public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
         var audioSeconds = settings.Streams * samples.Length / (double)rate;
         var partials = results.SelectMany(r => r.PartialLatencies).Order().ToArray();
         var finals = results.SelectMany(r => r.FinalLatencies).Order().ToArray();
-        Console.WriteLine($"model: {engine.RecognizerName}; file: {Path.GetFullPath(file)} ({samples.Length / (double)rate:F2} s)");
+        Console.WriteLine($"model: {engine.RecognizerName} on {engine.Backend.Name} ({engine.Backend.Runtime}); file: {Path.GetFullPath(file)} ({samples.Length / (double)rate:F2} s)");
         Console.WriteLine($"streams: {settings.Streams} ({(settings.Paced ? "paced at real time" : "unpaced")}), packets {settings.PacketMs} ms, partial every {settings.PartialMs} ms of speech, {Environment.ProcessorCount} cores");
         Console.WriteLine($"wall: {clock.Elapsed.TotalSeconds:F2} s for {audioSeconds:F1} s of audio; CPU time {cpu:F2} s");
         Console.WriteLine($"RTF (CPU time / audio): {cpu / audioSeconds:F4}; real-time streams per core: {audioSeconds / cpu:F1}");

@@ -82,7 +82,7 @@ public sealed class BenchBackendCommand : AsyncCommand<BenchBackendCommand.Setti
         using var cpu = OnnxRuntimeBackend.CreateCpu(new InferenceOptions { IntraOpThreads = 1 }, log);
         using (var model = cpu.LoadModel(vad))
         {
-            await ReportAsync("cpu, one call per window", windows, inputs => model.RunAsync(inputs, cancellationToken).AsTask(), () => null);
+            await ReportAsync("cpu, one call per window", windows, inputs => Task.FromResult(model.Run(inputs, cancellationToken: cancellationToken)), () => null);
             foreach (int batch in new[] { 1, settings.Batch })
             {
                 await using var scheduler = Scheduler(model, batch, concurrency: 1);
@@ -95,7 +95,7 @@ public sealed class BenchBackendCommand : AsyncCommand<BenchBackendCommand.Setti
             using var npu = AscendBackend.Create(0, size, log);
             string name = npu.IsSimulator ? "npu-sim" : "npu";
             using var model = npu.LoadModel(vad);
-            await ReportAsync($"{name} pool {size}, one call per window", windows, inputs => model.RunAsync(inputs, cancellationToken).AsTask(), () => null);
+            await ReportAsync($"{name} pool {size}, one call per window", windows, inputs => Task.FromResult(model.Run(inputs, cancellationToken: cancellationToken)), () => null);
             await using var scheduler = Scheduler(model, settings.Batch, concurrency: size);
             await ReportAsync($"{name} pool {size}, scheduler max batch {settings.Batch}", windows, inputs => scheduler.SubmitAsync(inputs, cancellationToken), () => scheduler.Batches);
         }
@@ -103,7 +103,7 @@ public sealed class BenchBackendCommand : AsyncCommand<BenchBackendCommand.Setti
         return 0;
     }
 
-    private static InferenceScheduler<IReadOnlyList<NamedTensor>, NamedTensor[]> Scheduler(IAcousticModel model, int batch, int concurrency) =>
+    private static InferenceScheduler<IReadOnlyList<NamedTensor>, ModelOutputs> Scheduler(IAcousticModel model, int batch, int concurrency) =>
         new(new ModelBatchExecutor(model, InputAxes, OutputAxes), new BatchingOptions
         {
             MaxBatchSize = batch,
@@ -113,19 +113,29 @@ public sealed class BenchBackendCommand : AsyncCommand<BenchBackendCommand.Setti
         });
 
     /// <summary>Runs every stream concurrently, each window after the previous (its state feeds the next), and prints the rates.</summary>
-    private static async Task ReportAsync(string name, float[][][] windows, Func<IReadOnlyList<NamedTensor>, Task<NamedTensor[]>> run, Func<long?> calls)
+    private static async Task ReportAsync(string name, float[][][] windows, Func<IReadOnlyList<NamedTensor>, Task<ModelOutputs>> run, Func<long?> calls)
     {
         // One warm-up window per stream lets ONNX Runtime and the JIT settle.
-        await Task.WhenAll(windows.Select(stream => run(Inputs(stream[0], InitialState()))));
+        foreach (var warm in await Task.WhenAll(windows.Select(stream => run(Inputs(stream[0], InitialState())))))
+        {
+            warm.Dispose();
+        }
+
         long? callsBefore = calls();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(windows.Select(stream => Task.Run(async () =>
         {
             var state = InitialState();
+            ModelOutputs? previous = null;
             foreach (var window in stream)
             {
-                state = (await run(Inputs(window, state)))[1];
+                var outputs = await run(Inputs(window, state));
+                previous?.Dispose();
+                previous = outputs;
+                state = outputs[1];
             }
+
+            previous?.Dispose();
         })));
         clock.Stop();
         int total = windows.Length * windows[0].Length;

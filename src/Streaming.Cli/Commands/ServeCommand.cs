@@ -5,7 +5,7 @@ using Streaming.Server.Hosting;
 namespace Streaming.Cli.Commands;
 
 /// <summary>
-/// <c>streaming serve [--port N] [--host ADDR] [--no-auth] [-- --Section:Key=value ...]</c>: runs the server
+/// <c>streaming serve [--port N] [--host ADDR] [--device D] [--no-auth] [-- --Section:Key=value ...]</c>: runs the server
 /// on its embedded defaults; anything after <c>--</c> is passed on as configuration.
 /// </summary>
 public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
@@ -22,6 +22,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [CommandOption("--host <ADDRESS>")]
         [Description("Interface to listen on (default 0.0.0.0)")]
         public string? Host { get; init; }
+
+        /// <summary>Default inference device.</summary>
+        [CommandOption("--device <DEVICE>")]
+        [Description("Default inference device: auto, cpu, cuda[:N] or npu[:N] (default Inference:Device, auto)")]
+        public string? Device { get; init; }
 
         /// <summary>Turn authentication off.</summary>
         [CommandOption("--no-auth")]
@@ -41,6 +46,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         if (settings.Host is { } host)
         {
             args.Add($"--Server:Host={host}");
+        }
+
+        if (settings.Device is { } device)
+        {
+            args.Add($"--Inference:Device={device}");
         }
 
         if (settings.NoAuth)

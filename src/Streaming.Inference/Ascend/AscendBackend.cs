@@ -40,6 +40,9 @@ public sealed unsafe class AscendBackend : IAcousticBackend
     /// <inheritdoc />
     public DeviceKind Kind => DeviceKind.Npu;
 
+    /// <inheritdoc />
+    public string Runtime => IsSimulator ? "AscendCL simulator (runs on the CPU; for tests)" : "Huawei CANN (AscendCL)";
+
     /// <summary>Whether AscendCL is the simulator (a CPU stand-in for tests), not CANN on an NPU.</summary>
     public bool IsSimulator { get; }
 
@@ -115,7 +118,7 @@ public sealed unsafe class AscendBackend : IAcousticBackend
             throw new InvalidDataException($"{Name}: cannot load '{path}': {AscendNative.Message(new ReadOnlySpan<byte>(error, AscendNative.ErrorCapacity))}");
         }
 
-        var model = new AscendModel(this, handle);
+        var model = new AscendModel(this, handle, OnnxMetadataReader.Read(onnxPath));
         lock (_models)
         {
             _models.Add(model);

@@ -13,66 +13,106 @@ internal sealed class AscendModel : IAcousticModel
     private const ulong InitialOutputBytes = 64 * 1024;
 
     private readonly AscendBackend _backend;
-    private readonly Dictionary<string, TensorElementKind> _inputKinds = [];
+    private readonly TensorElementKind[] _inputKinds;
     private readonly TensorElementKind[] _outputKinds;
     private readonly ulong[] _outputCapacity;
     private IntPtr _handle;
 
-    public AscendModel(AscendBackend backend, IntPtr handle)
+    public AscendModel(AscendBackend backend, IntPtr handle, IReadOnlyDictionary<string, string> metadata)
     {
         _backend = backend;
         _handle = handle;
+        Metadata = metadata;
         int inputs = AscendNative.ModelInputCount(handle);
         int outputs = AscendNative.ModelOutputCount(handle);
         var inputNames = new string[inputs];
+        var inputShapes = new long[inputs][];
+        _inputKinds = new TensorElementKind[inputs];
         for (int i = 0; i < inputs; i++)
         {
             inputNames[i] = Marshal.PtrToStringUTF8(AscendNative.ModelInputName(handle, i)) ?? $"input{i}";
-            _inputKinds[inputNames[i]] = Kind(AscendNative.ModelInputType(handle, i), inputNames[i]);
+            _inputKinds[i] = Kind(AscendNative.ModelInputType(handle, i), inputNames[i]);
+            inputShapes[i] = Dims(handle, i, input: true, inputNames[i]);
         }
 
         var outputNames = new string[outputs];
+        var outputShapes = new long[outputs][];
         _outputKinds = new TensorElementKind[outputs];
         _outputCapacity = new ulong[outputs];
         for (int i = 0; i < outputs; i++)
         {
             outputNames[i] = Marshal.PtrToStringUTF8(AscendNative.ModelOutputName(handle, i)) ?? $"output{i}";
             _outputKinds[i] = Kind(AscendNative.ModelOutputType(handle, i), outputNames[i]);
+            outputShapes[i] = Dims(handle, i, input: false, outputNames[i]);
             _outputCapacity[i] = InitialOutputBytes;
         }
 
         InputNames = inputNames;
         OutputNames = outputNames;
+        InputShapes = inputShapes;
+        OutputShapes = outputShapes;
     }
 
     public IReadOnlyList<string> InputNames { get; }
 
     public IReadOnlyList<string> OutputNames { get; }
 
-    public async ValueTask<NamedTensor[]> RunAsync(IReadOnlyList<NamedTensor> inputs, CancellationToken cancellationToken = default)
+    public IReadOnlyList<long[]> InputShapes { get; }
+
+    public IReadOnlyList<long[]> OutputShapes { get; }
+
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    public ModelOutputs Run(IReadOnlyList<NamedTensor> inputs, IReadOnlyList<string>? outputNames = null, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_handle == IntPtr.Zero, this);
-        var ordered = ModelInputs.Order(inputs, InputNames, _inputKinds);
-        foreach (var tensor in ordered)
+        var ordered = CheckRank(ModelTensors.Order(inputs, InputNames, _inputKinds));
+        int[]? wanted = outputNames is null ? null : ModelTensors.Indices(outputNames, OutputNames);
+        ModelOutputs all;
+        using (var lease = _backend.Pool.Acquire(cancellationToken))
         {
-            if (tensor.Shape.Length > AscendNative.MaxDims)
+            var capacities = SnapshotCapacities();
+            if (!Execute(lease.Slot, ordered, capacities, out all))
             {
-                throw new ArgumentException($"Input '{tensor.Name}' has rank {tensor.Shape.Length}; the Ascend shim takes at most {AscendNative.MaxDims}.", nameof(inputs));
+                // The runtime reported larger outputs than the buffers held: it wrote the sizes into capacities.
+                GrowCapacities(capacities);
+                if (!Execute(lease.Slot, ordered, capacities, out all))
+                {
+                    throw new AscendException(AscendNative.OutputTooSmall, $"{_backend.Name}: outputs kept outgrowing their buffers.");
+                }
             }
         }
 
-        using var lease = await _backend.Pool.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        var capacities = SnapshotCapacities();
-        if (Execute(lease.Slot, ordered, capacities, out var result))
+        return wanted is null ? all : Select(all, wanted);
+    }
+
+    /// <summary>The outputs at <paramref name="wanted"/>, in that order; the others are freed (the graph always computes every output here).</summary>
+    private static ModelOutputs Select(ModelOutputs all, int[] wanted)
+    {
+        var kept = new NamedTensor[wanted.Length];
+        for (int i = 0; i < wanted.Length; i++)
         {
-            return result;
+            kept[i] = all[wanted[i]];
         }
 
-        // The runtime reported larger outputs than the buffers held: it wrote the sizes into capacities.
-        GrowCapacities(capacities);
-        return Execute(lease.Slot, ordered, capacities, out result)
-            ? result
-            : throw new AscendException(AscendNative.OutputTooSmall, $"{_backend.Name}: outputs kept outgrowing their buffers.");
+        for (int i = 0; i < all.Count; i++)
+        {
+            if (Array.IndexOf(wanted, i) < 0)
+            {
+                all[i].Dispose();
+            }
+        }
+
+        return new ModelOutputs(kept);
+    }
+
+    public IModelBinding Bind(IReadOnlyList<NamedTensor> inputs, IReadOnlyList<NamedTensor> outputs)
+    {
+        ObjectDisposedException.ThrowIf(_handle == IntPtr.Zero, this);
+        return new AscendBinding(
+            this,
+            CheckRank(ModelTensors.Order(inputs, InputNames, _inputKinds)),
+            CheckRank(ModelTensors.Order(outputs, OutputNames, _outputKinds, "output")));
     }
 
     public void Dispose()
@@ -85,8 +125,58 @@ internal sealed class AscendModel : IAcousticModel
         }
     }
 
+    /// <summary>One native run on a leased slot over described tensors; throws on failure, returns the shim's code otherwise.</summary>
+    internal unsafe int RunNative(int slot, AscendNative.Tensor* inputs, int inputCount, AscendNative.Tensor* outputs, int outputCount)
+    {
+        byte* error = stackalloc byte[AscendNative.ErrorCapacity];
+        error[0] = 0;
+        int code = AscendNative.Run(_backend.Handle, slot, _handle, inputs, inputCount, outputs, outputCount, error, AscendNative.ErrorCapacity);
+        if (code != AscendNative.Ok && code != AscendNative.OutputTooSmall)
+        {
+            throw new AscendException(code, $"{_backend.Name}: {AscendNative.Message(new ReadOnlySpan<byte>(error, AscendNative.ErrorCapacity))}");
+        }
+
+        return code;
+    }
+
+    internal AscendStreamPool.Lease Lease(CancellationToken cancellationToken) => _backend.Pool.Acquire(cancellationToken);
+
+    internal static unsafe AscendNative.Tensor Describe(long[] shape, TensorElementKind kind, void* data, ulong bytes)
+    {
+        var tensor = new AscendNative.Tensor { Data = data, Bytes = bytes, DataType = AscendNative.ToAcl(kind), DimsCount = shape.Length };
+        for (int d = 0; d < shape.Length; d++)
+        {
+            tensor.Dims[d] = shape[d];
+        }
+
+        return tensor;
+    }
+
+    private static NamedTensor[] CheckRank(NamedTensor[] tensors)
+    {
+        foreach (var tensor in tensors)
+        {
+            if (tensor.Shape.Length > AscendNative.MaxDims)
+            {
+                throw new ArgumentException($"Tensor '{tensor.Name}' has rank {tensor.Shape.Length}; the Ascend shim takes at most {AscendNative.MaxDims}.", nameof(tensors));
+            }
+        }
+
+        return tensors;
+    }
+
     private static TensorElementKind Kind(int aclType, string name) =>
         AscendNative.FromAcl(aclType) ?? throw new InvalidDataException($"Ascend model tensor '{name}' has AscendCL type {aclType}, which is not supported here.");
+
+    private static unsafe long[] Dims(IntPtr handle, int index, bool input, string name)
+    {
+        const int Capacity = 32;
+        long* dims = stackalloc long[Capacity];
+        int count = input ? AscendNative.ModelInputDims(handle, index, dims, Capacity) : AscendNative.ModelOutputDims(handle, index, dims, Capacity);
+        return count < 0
+            ? throw new InvalidDataException($"Ascend model tensor '{name}' has no readable dimensions.")
+            : new ReadOnlySpan<long>(dims, count).ToArray();
+    }
 
     private ulong[] SnapshotCapacities()
     {
@@ -109,28 +199,26 @@ internal sealed class AscendModel : IAcousticModel
     }
 
     /// <summary>
-    /// One native run on a leased slot. False when an output did not fit: <paramref name="capacities"/> then
-    /// holds the required sizes.
+    /// One native run on a leased slot into pooled host buffers, which the returned tensors own. False when
+    /// an output did not fit: <paramref name="capacities"/> then holds the required sizes.
     /// </summary>
-    private unsafe bool Execute(int slot, NamedTensor[] inputs, ulong[] capacities, out NamedTensor[] result)
+    private unsafe bool Execute(int slot, NamedTensor[] inputs, ulong[] capacities, out ModelOutputs result)
     {
         int outputCount = capacities.Length;
         var outputBuffers = new byte[outputCount][];
         var handles = new MemoryHandle[inputs.Length + outputCount];
         var native = new AscendNative.Tensor[inputs.Length + outputCount];
-        byte* error = stackalloc byte[AscendNative.ErrorCapacity];
-        error[0] = 0;
+        bool handedOver = false;
         try
         {
             for (int i = 0; i < inputs.Length; i++)
             {
-                handles[i] = inputs[i].Data.AsMemory().Pin();
+                handles[i] = inputs[i].Data.Pin();
                 native[i] = Describe(inputs[i].Shape, inputs[i].Kind, handles[i].Pointer, (ulong)inputs[i].Data.Length);
             }
 
             for (int i = 0; i < outputCount; i++)
             {
-                // Pooled: outputs are copied out at their real size, so the (generous) staging buffers are reused.
                 outputBuffers[i] = ArrayPool<byte>.Shared.Rent(checked((int)capacities[i]));
                 handles[inputs.Length + i] = outputBuffers[i].AsMemory().Pin();
                 native[inputs.Length + i] = Describe([], _outputKinds[i], handles[inputs.Length + i].Pointer, capacities[i]);
@@ -139,8 +227,7 @@ internal sealed class AscendModel : IAcousticModel
             int code;
             fixed (AscendNative.Tensor* tensors = native)
             {
-                code = AscendNative.Run(
-                    _backend.Handle, slot, _handle, tensors, inputs.Length, tensors + inputs.Length, outputCount, error, AscendNative.ErrorCapacity);
+                code = RunNative(slot, tensors, inputs.Length, tensors + inputs.Length, outputCount);
             }
 
             if (code == AscendNative.OutputTooSmall)
@@ -150,16 +237,11 @@ internal sealed class AscendModel : IAcousticModel
                     capacities[i] = native[inputs.Length + i].Bytes;
                 }
 
-                result = [];
+                result = new ModelOutputs([]);
                 return false;
             }
 
-            if (code != AscendNative.Ok)
-            {
-                throw new AscendException(code, $"{_backend.Name}: {AscendNative.Message(new ReadOnlySpan<byte>(error, AscendNative.ErrorCapacity))}");
-            }
-
-            result = new NamedTensor[outputCount];
+            var tensorsOut = new NamedTensor[outputCount];
             for (int i = 0; i < outputCount; i++)
             {
                 ref var tensor = ref native[inputs.Length + i];
@@ -169,9 +251,13 @@ internal sealed class AscendModel : IAcousticModel
                     shape[d] = tensor.Dims[d];
                 }
 
-                result[i] = new NamedTensor(OutputNames[i], _outputKinds[i], shape, outputBuffers[i].AsSpan(0, (int)tensor.Bytes).ToArray());
+                // The pooled buffer becomes the output's storage: returned to the pool when the output is disposed.
+                var owner = new PooledBuffer(outputBuffers[i]);
+                tensorsOut[i] = new NamedTensor(OutputNames[i], _outputKinds[i], shape, outputBuffers[i].AsMemory(0, (int)tensor.Bytes), owner);
             }
 
+            handedOver = true;
+            result = new ModelOutputs(tensorsOut);
             return true;
         }
         finally
@@ -181,24 +267,21 @@ internal sealed class AscendModel : IAcousticModel
                 handle.Dispose();
             }
 
-            foreach (var buffer in outputBuffers)
+            if (!handedOver)
             {
-                if (buffer is not null)
+                foreach (var buffer in outputBuffers)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    if (buffer is not null)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                    }
                 }
             }
         }
     }
 
-    private static unsafe AscendNative.Tensor Describe(long[] shape, TensorElementKind kind, void* data, ulong bytes)
+    private sealed class PooledBuffer(byte[] buffer) : IDisposable
     {
-        var tensor = new AscendNative.Tensor { Data = data, Bytes = bytes, DataType = AscendNative.ToAcl(kind), DimsCount = shape.Length };
-        for (int d = 0; d < shape.Length; d++)
-        {
-            tensor.Dims[d] = shape[d];
-        }
-
-        return tensor;
+        public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
     }
 }

@@ -75,6 +75,12 @@ internal static unsafe partial class AscendNative
     [LibraryImport(Library, EntryPoint = "sa_model_output_type")]
     public static partial int ModelOutputType(IntPtr model, int index);
 
+    [LibraryImport(Library, EntryPoint = "sa_model_input_dims")]
+    public static partial int ModelInputDims(IntPtr model, int index, long* dims, int capacity);
+
+    [LibraryImport(Library, EntryPoint = "sa_model_output_dims")]
+    public static partial int ModelOutputDims(IntPtr model, int index, long* dims, int capacity);
+
     [LibraryImport(Library, EntryPoint = "sa_lease")]
     public static partial int Lease(IntPtr pool);
 

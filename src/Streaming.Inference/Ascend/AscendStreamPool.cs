@@ -20,9 +20,9 @@ internal sealed class AscendStreamPool
     public int Size { get; }
 
     /// <summary>Waits for a free slot and leases it; the lease must be disposed to give it back.</summary>
-    public async ValueTask<Lease> AcquireAsync(CancellationToken cancellationToken)
+    public Lease Acquire(CancellationToken cancellationToken)
     {
-        await _free.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _free.Wait(cancellationToken);
         int slot = AscendNative.Lease(_pool);
         if (slot < 0)
         {

@@ -37,6 +37,38 @@ public static class BackendFactory
         }
     }
 
+    /// <summary>
+    /// The configured device followed by each of <see cref="InferenceOptions.SelectableDevices"/> (same fallback
+    /// rules; a device that resolves to one already open is skipped).
+    /// </summary>
+    /// <exception cref="DeviceUnavailableException">A device is unavailable and the fallback is <see cref="DeviceFallback.Fail"/>.</exception>
+    public static IReadOnlyList<IAcousticBackend> CreateAll(InferenceOptions options, ILogger logger)
+    {
+        var backends = new List<IAcousticBackend> { Create(options, logger) };
+        try
+        {
+            foreach (string device in options.SelectableDevices)
+            {
+                var backend = Create(options.For(device), logger);
+                if (backends.Any(b => b.Name == backend.Name))
+                {
+                    backend.Dispose();
+                    logger.LogInformation("Selectable device {Device} is already open as {Name}", device, backend.Name);
+                    continue;
+                }
+
+                backends.Add(backend);
+            }
+        }
+        catch
+        {
+            backends.ForEach(b => b.Dispose());
+            throw;
+        }
+
+        return backends;
+    }
+
     private static IAcousticBackend Open(DeviceSpec device, InferenceOptions options, ILogger logger) => device.Kind switch
     {
         DeviceKind.Cuda => OnnxRuntimeBackend.CreateCuda(device.Index, options, logger),

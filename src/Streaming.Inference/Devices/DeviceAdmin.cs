@@ -6,19 +6,19 @@ namespace Streaming.Inference.Devices;
 /// Administration of the process's backends: per-device memory and utilisation, and giving cached device
 /// memory back. Backs <c>GET /api/admin/devices</c> and <c>POST /api/admin/devices/release-cache</c>.
 /// </summary>
-public sealed class DeviceAdmin
+public sealed class DeviceAdmin : IDisposable
 {
     private readonly IReadOnlyList<IAcousticBackend> _backends;
     private readonly ILogger _logger;
 
-    /// <summary>Administers <paramref name="backends"/> (owned by the caller).</summary>
+    /// <summary>Administers <paramref name="backends"/>, which it disposes with itself.</summary>
     public DeviceAdmin(IReadOnlyList<IAcousticBackend> backends, ILogger logger)
     {
         _backends = backends;
         _logger = logger;
     }
 
-    /// <summary>The backends administered.</summary>
+    /// <summary>The backends administered, the default device first.</summary>
     public IReadOnlyList<IAcousticBackend> Backends => _backends;
 
     /// <summary>Every device's status now.</summary>
@@ -34,5 +34,14 @@ public sealed class DeviceAdmin
         }
 
         return GetDevices();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var backend in _backends)
+        {
+            backend.Dispose();
+        }
     }
 }

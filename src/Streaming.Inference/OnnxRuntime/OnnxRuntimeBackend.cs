@@ -39,11 +39,19 @@ public sealed class OnnxRuntimeBackend : IAcousticBackend
     /// <inheritdoc />
     public DeviceKind Kind => Device.Kind;
 
+    /// <inheritdoc />
+    public string Runtime => Kind == DeviceKind.Cuda ? "ONNX Runtime (CUDA execution provider)" : "ONNX Runtime (CPU)";
+
     /// <summary>The device this backend runs on.</summary>
     public DeviceSpec Device { get; }
 
     /// <summary>Whether this process's ONNX Runtime has the CUDA execution provider.</summary>
     public static bool CudaProviderAvailable => OrtEnv.Instance().GetAvailableProviders().Contains(CudaProvider);
+
+    private static readonly Lazy<OnnxRuntimeBackend> s_sharedCpu = new(() => CreateCpu(new InferenceOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+
+    /// <summary>A CPU backend with default options, for tools and tests that load models without configuring a device.</summary>
+    public static OnnxRuntimeBackend SharedCpu => s_sharedCpu.Value;
 
     /// <summary>A CPU backend.</summary>
     public static OnnxRuntimeBackend CreateCpu(InferenceOptions options, ILogger logger) => new(new DeviceSpec(DeviceKind.Cpu, 0), options, logger);

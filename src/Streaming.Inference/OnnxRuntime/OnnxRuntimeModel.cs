@@ -4,12 +4,16 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Streaming.Inference.OnnxRuntime;
 
-/// <summary>One ONNX Runtime session behind <see cref="IAcousticModel"/>; runs on the calling thread.</summary>
+/// <summary>
+/// One ONNX Runtime session behind <see cref="IAcousticModel"/>; runs on the calling thread. Inputs are
+/// pinned in place and outputs stay in the buffers ONNX Runtime allocated, so nothing is copied.
+/// </summary>
 internal sealed class OnnxRuntimeModel : IAcousticModel
 {
     private readonly OnnxRuntimeBackend _backend;
     private readonly InferenceSession _session;
-    private readonly Dictionary<string, TensorElementKind> _inputKinds;
+    private readonly TensorElementKind[] _inputKinds;
+    private readonly TensorElementKind[] _outputKinds;
 
     public OnnxRuntimeModel(OnnxRuntimeBackend backend, InferenceSession session)
     {
@@ -17,28 +21,34 @@ internal sealed class OnnxRuntimeModel : IAcousticModel
         _session = session;
         InputNames = [.. session.InputNames];
         OutputNames = [.. session.OutputNames];
-        _inputKinds = session.InputMetadata.ToDictionary(p => p.Key, p => ToKind(p.Value.ElementDataType, p.Key));
-        foreach (var output in session.OutputMetadata)
-        {
-            _ = ToKind(output.Value.ElementDataType, output.Key);
-        }
+        _inputKinds = [.. InputNames.Select(n => ToKind(session.InputMetadata[n].ElementDataType, n))];
+        _outputKinds = [.. OutputNames.Select(n => ToKind(session.OutputMetadata[n].ElementDataType, n))];
+        InputShapes = [.. InputNames.Select(n => Dims(session.InputMetadata[n]))];
+        OutputShapes = [.. OutputNames.Select(n => Dims(session.OutputMetadata[n]))];
+        Metadata = session.ModelMetadata.CustomMetadataMap;
     }
 
     public IReadOnlyList<string> InputNames { get; }
 
     public IReadOnlyList<string> OutputNames { get; }
 
-    public ValueTask<NamedTensor[]> RunAsync(IReadOnlyList<NamedTensor> inputs, CancellationToken cancellationToken = default)
+    public IReadOnlyList<long[]> InputShapes { get; }
+
+    public IReadOnlyList<long[]> OutputShapes { get; }
+
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    internal InferenceSession Session => _session;
+
+    public ModelOutputs Run(IReadOnlyList<NamedTensor> inputs, IReadOnlyList<string>? outputNames = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var ordered = ModelInputs.Order(inputs, InputNames, _inputKinds);
+        var ordered = ModelTensors.Order(inputs, InputNames, _inputKinds);
+        outputNames ??= OutputNames;
+        int[] outputIndex = ModelTensors.Indices(outputNames, OutputNames);
         var handles = new MemoryHandle[ordered.Length];
         var values = new OrtValue[ordered.Length];
-        using var runOptions = new RunOptions();
-        if (_backend.TakeReleaseRequest())
-        {
-            runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
-        }
+        using var runOptions = NewRunOptions();
 
         // ONNX Runtime checks the terminate flag between nodes, so a cancelled call stops early.
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
@@ -46,31 +56,31 @@ internal sealed class OnnxRuntimeModel : IAcousticModel
         {
             for (int i = 0; i < ordered.Length; i++)
             {
-                handles[i] = ordered[i].Data.AsMemory().Pin();
-                unsafe
+                values[i] = Wrap(ordered[i], out handles[i]);
+            }
+
+            var outputs = _session.Run(runOptions, InputNames, values, outputNames);
+            var result = new NamedTensor[outputs.Count];
+            try
+            {
+                for (int i = 0; i < outputs.Count; i++)
                 {
-                    values[i] = OrtValue.CreateTensorValueWithData(
-                        OrtMemoryInfo.DefaultInstance, ToOrt(ordered[i].Kind), ordered[i].Shape, (IntPtr)handles[i].Pointer, ordered[i].Data.Length);
+                    var shape = outputs[i].GetTensorTypeAndShape().Shape;
+                    var memory = new OrtValueMemory(outputs[i]);
+                    result[i] = new NamedTensor(outputNames[i], _outputKinds[outputIndex[i]], shape, memory.Memory, memory);
                 }
             }
-
-            using var outputs = _session.Run(runOptions, InputNames, values, OutputNames);
-            var result = new NamedTensor[outputs.Count];
-            for (int i = 0; i < outputs.Count; i++)
+            catch
             {
-                var info = outputs[i].GetTensorTypeAndShape();
-                result[i] = new NamedTensor(OutputNames[i], ToKind(info.ElementDataType, OutputNames[i]), info.Shape, outputs[i].GetTensorMutableRawData().ToArray());
+                outputs.Dispose();
+                throw;
             }
 
-            return ValueTask.FromResult(result);
-        }
-        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancellationToken);
+            return new ModelOutputs(result);
         }
         catch (OnnxRuntimeException ex)
         {
-            throw new InferenceException($"{_backend.Name}: ONNX Runtime failed: {ex.Message}", ex);
+            throw Translate(ex, cancellationToken);
         }
         finally
         {
@@ -86,7 +96,37 @@ internal sealed class OnnxRuntimeModel : IAcousticModel
         }
     }
 
+    public IModelBinding Bind(IReadOnlyList<NamedTensor> inputs, IReadOnlyList<NamedTensor> outputs) =>
+        new OnnxRuntimeBinding(
+            this, ModelTensors.Order(inputs, InputNames, _inputKinds), ModelTensors.Order(outputs, OutputNames, _outputKinds, "output"));
+
     public void Dispose() => _session.Dispose();
+
+    /// <summary>Run options for one call; after a release-cache request the call also shrinks the arena.</summary>
+    internal RunOptions NewRunOptions()
+    {
+        var runOptions = new RunOptions();
+        if (_backend.TakeReleaseRequest())
+        {
+            runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+        }
+
+        return runOptions;
+    }
+
+    internal Exception Translate(OnnxRuntimeException ex, CancellationToken cancellationToken) => cancellationToken.IsCancellationRequested
+        ? new OperationCanceledException(cancellationToken)
+        : new InferenceException($"{_backend.Name}: ONNX Runtime failed: {ex.Message}", ex);
+
+    /// <summary>An ONNX Runtime view of <paramref name="tensor"/>'s memory, pinned through <paramref name="handle"/>.</summary>
+    internal static unsafe OrtValue Wrap(NamedTensor tensor, out MemoryHandle handle)
+    {
+        handle = tensor.Data.Pin();
+        return OrtValue.CreateTensorValueWithData(
+            OrtMemoryInfo.DefaultInstance, ToOrt(tensor.Kind), tensor.Shape, (IntPtr)handle.Pointer, tensor.Data.Length);
+    }
+
+    private static long[] Dims(NodeMetadata metadata) => [.. metadata.Dimensions.Select(d => (long)d)];
 
     private static TensorElementType ToOrt(TensorElementKind kind) => kind switch
     {

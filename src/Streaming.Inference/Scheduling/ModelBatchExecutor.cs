@@ -7,7 +7,7 @@ namespace Streaming.Inference.Scheduling;
 /// must be equal across the batch. Works for Silero VAD (state batched on axis 1) and for transducer encoder
 /// chunks with their stacked caches.
 /// </summary>
-public sealed class ModelBatchExecutor : IBatchExecutor<IReadOnlyList<NamedTensor>, NamedTensor[]>
+public sealed class ModelBatchExecutor : IBatchExecutor<IReadOnlyList<NamedTensor>, ModelOutputs>
 {
     private readonly IAcousticModel _model;
     private readonly IReadOnlyDictionary<string, int> _inputAxes;
@@ -31,11 +31,11 @@ public sealed class ModelBatchExecutor : IBatchExecutor<IReadOnlyList<NamedTenso
     }
 
     /// <inheritdoc />
-    public async ValueTask<NamedTensor[][]> ExecuteAsync(IReadOnlyList<IReadOnlyList<NamedTensor>> batch, CancellationToken cancellationToken)
+    public ValueTask<ModelOutputs[]> ExecuteAsync(IReadOnlyList<IReadOnlyList<NamedTensor>> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 1)
         {
-            return [await _model.RunAsync(batch[0], cancellationToken).ConfigureAwait(false)];
+            return ValueTask.FromResult<ModelOutputs[]>([_model.Run(batch[0], cancellationToken: cancellationToken)]);
         }
 
         var sizes = new long[batch.Count];
@@ -46,7 +46,7 @@ public sealed class ModelBatchExecutor : IBatchExecutor<IReadOnlyList<NamedTenso
                 ?? throw new ArgumentException($"A request lacks input '{name}'.", nameof(batch))).ToArray();
             if (!_inputAxes.TryGetValue(name, out int axis))
             {
-                if (parts.Any(p => !p.Data.AsSpan().SequenceEqual(parts[0].Data)))
+                if (parts.Any(p => !p.Data.Span.SequenceEqual(parts[0].Data.Span)))
                 {
                     throw new ArgumentException($"Shared input '{name}' differs between the requests of a batch.", nameof(batch));
                 }
@@ -66,14 +66,14 @@ public sealed class ModelBatchExecutor : IBatchExecutor<IReadOnlyList<NamedTenso
             stacked.Add(TensorStacking.Concat(name, parts, axis));
         }
 
-        var outputs = await _model.RunAsync(stacked, cancellationToken).ConfigureAwait(false);
+        using var outputs = _model.Run(stacked, cancellationToken: cancellationToken);
         var results = new NamedTensor[batch.Count][];
         for (int r = 0; r < batch.Count; r++)
         {
-            results[r] = new NamedTensor[outputs.Length];
+            results[r] = new NamedTensor[outputs.Count];
         }
 
-        for (int o = 0; o < outputs.Length; o++)
+        for (int o = 0; o < outputs.Count; o++)
         {
             var pieces = TensorStacking.Split(outputs[o], _outputAxes[o], sizes);
             for (int r = 0; r < batch.Count; r++)
@@ -82,6 +82,6 @@ public sealed class ModelBatchExecutor : IBatchExecutor<IReadOnlyList<NamedTenso
             }
         }
 
-        return results;
+        return ValueTask.FromResult(Array.ConvertAll(results, r => new ModelOutputs(r)));
     }
 }

@@ -4,7 +4,8 @@ namespace Streaming.Server.Admin;
 /// <param name="SessionId">Session id.</param>
 /// <param name="Owner">Subject of the token that started it.</param>
 /// <param name="Language">Requested language.</param>
+/// <param name="Device">Inference device it runs on.</param>
 /// <param name="StartedAt">Start time (UTC).</param>
 /// <param name="AudioSeconds">Audio received so far.</param>
 /// <param name="Subscribers">Connections receiving its events, the owner's included.</param>
-public sealed record SessionSummary(string SessionId, string Owner, string Language, DateTimeOffset StartedAt, double AudioSeconds, int Subscribers);
+public sealed record SessionSummary(string SessionId, string Owner, string Language, string Device, DateTimeOffset StartedAt, double AudioSeconds, int Subscribers);

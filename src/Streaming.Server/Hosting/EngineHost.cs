@@ -2,41 +2,57 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streaming.Asr.Vad;
+using Streaming.Inference.Devices;
 using Streaming.Pipeline;
-using Streaming.Text.Hotwords;
 using Streaming.Server.Sessions;
+using Streaming.Text.Hotwords;
 
 namespace Streaming.Server.Hosting;
 
 /// <summary>
-/// Loads the speech engine in the background at start-up, so the server answers <c>/health/live</c> at
-/// once and <c>/health/ready</c> when the models are in memory.
+/// Loads one speech engine per inference device in the background at start-up, so the server answers
+/// <c>/health/live</c> at once and <c>/health/ready</c> when the models are in memory. The first device is
+/// the default; sessions may ask for any of the others (<c>Inference:SelectableDevices</c>).
 /// </summary>
 public sealed class EngineHost(
     IOptions<SpeechEngineOptions> engineOptions,
     IOptions<VadOptions> vadOptions,
     IOptions<PipelineOptions> pipelineOptions,
     IOptions<HotwordRescoreOptions> hotwordOptions,
+    DeviceAdmin devices,
     ILogger<EngineHost> logger) : IHostedService, IDisposable
 {
-    private volatile SpeechEngine? _engine;
+    private volatile IReadOnlyDictionary<string, SpeechEngine>? _engines;
     private volatile Exception? _failure;
     private Task? _loading;
 
-    /// <summary>True once the models are loaded.</summary>
-    public bool IsReady => _engine is not null;
+    /// <summary>True once the models are loaded on every device.</summary>
+    public bool IsReady => _engines is not null;
 
     /// <summary>Why loading failed, if it did.</summary>
     public Exception? Failure => _failure;
 
-    /// <summary>The loaded engine; throws <see cref="SessionRefusedException"/> while it is not ready.</summary>
-    public SpeechEngine Engine => _engine ?? throw new SessionRefusedException(
-        _failure is null
-            ? "The server is still loading its models; try again in a moment."
-            : $"The server could not load its models: {_failure.Message}");
+    /// <summary>Devices sessions may run on, the default first.</summary>
+    public IReadOnlyList<string> Devices { get; } = [.. devices.Backends.Select(b => b.Name)];
+
+    /// <summary>The engine on the default device; throws <see cref="SessionRefusedException"/> while it is not ready.</summary>
+    public SpeechEngine Engine => EngineFor(Devices[0]);
 
     /// <summary>Languages sessions may ask for: the recogniser's, plus "auto".</summary>
     public IReadOnlyList<string> Languages => Engine.RecognizerName is null ? [] : [engineOptions.Value.Language, "auto"];
+
+    /// <summary>The engine on <paramref name="device"/> (one of <see cref="Devices"/>).</summary>
+    /// <exception cref="SessionRefusedException">The engines are not loaded (yet), or the device is unknown.</exception>
+    public SpeechEngine EngineFor(string device)
+    {
+        var engines = _engines ?? throw new SessionRefusedException(
+            _failure is null
+                ? "The server is still loading its models; try again in a moment."
+                : $"The server could not load its models: {_failure.Message}");
+        return engines.TryGetValue(device, out var engine)
+            ? engine
+            : throw new SessionRefusedException($"Device '{device}' is not available here; choose one of: {string.Join(", ", Devices)}.");
+    }
 
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
@@ -55,24 +71,42 @@ public sealed class EngineHost(
     }
 
     /// <inheritdoc />
-    public void Dispose() => _engine?.Dispose();
+    public void Dispose()
+    {
+        foreach (var engine in _engines?.Values ?? [])
+        {
+            engine.Dispose();
+        }
+    }
 
     private void Load()
     {
+        var loaded = new Dictionary<string, SpeechEngine>();
         try
         {
-            var engine = SpeechEngine.Load(
-                engineOptions.Value,
-                vadOptions.Value,
-                pipelineOptions.Value,
-                hotwordOptions.Value,
-                message => logger.LogWarning("{Message}", message));
-            logger.LogInformation("Models loaded: recogniser {Recognizer}", engine.RecognizerName ?? "(none, VAD only)");
-            _engine = engine;
+            foreach (var backend in devices.Backends)
+            {
+                var engine = SpeechEngine.Load(
+                    engineOptions.Value,
+                    vadOptions.Value,
+                    pipelineOptions.Value,
+                    hotwordOptions.Value,
+                    message => logger.LogWarning("{Message}", message),
+                    backend);
+                loaded[backend.Name] = engine;
+                logger.LogInformation("Models loaded on {Device}: recogniser {Recognizer}", backend.Name, engine.RecognizerName ?? "(none, VAD only)");
+            }
+
+            _engines = loaded;
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Loading the models failed");
+            foreach (var engine in loaded.Values)
+            {
+                engine.Dispose();
+            }
+
             _failure = ex;
         }
     }

@@ -112,6 +112,7 @@ public static class ServerHost
         app.Map("/ws/funasr", (HttpContext context, FunAsrEndpoint endpoint) => endpoint.HandleAsync(context))
             .RequireAuthorization(StreamingClaims.ClientPolicy);
         app.MapAdminApi();
+        app.MapDeviceApi();
         app.MapJobsApi().RequireAuthorization(StreamingClaims.ClientPolicy);
         app.MapOpenApi();
         app.MapSipApi();
@@ -137,7 +138,8 @@ public static class ServerHost
         }
     }
 
-    // The device that inference is configured for (auto: npu → cuda → cpu), for the admin API and metrics.
+    // The devices inference runs on (the configured one, auto: npu → cuda → cpu, then any selectable ones):
+    // the engines load on them, and the admin API and metrics report them.
     private static void AddDevices(WebApplicationBuilder builder)
     {
         var inference = Bind<InferenceOptions>(builder, InferenceOptions.SectionName);
@@ -145,8 +147,9 @@ public static class ServerHost
         builder.Services.AddSingleton(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Streaming.Inference");
-            return new DeviceAdmin([BackendFactory.Create(inference, logger)], logger);
+            return new DeviceAdmin(BackendFactory.CreateAll(inference, logger), logger);
         });
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<DeviceAdmin>().Backends[0]);
         builder.Services.AddSingleton<DeviceMetrics>();
     }
 

@@ -35,7 +35,7 @@ public sealed class TranscriptionHub(
 
         session.Subscribe(new HubConnectionSink(hubContext, Context.ConnectionId));
         OwnedSessions()[session.Id] = true;
-        return new SessionStarted { SessionId = session.Id };
+        return new SessionStarted { SessionId = session.Id, Device = session.Plan.Device };
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace Streaming.Server.Sessions;
 /// <summary>A validated session request: what the pipeline needs plus what the session keeps for later.</summary>
 /// <param name="Language">Requested language.</param>
 /// <param name="Settings">Pipeline settings, with the session's hotwords and endpoint overrides.</param>
-public sealed record SessionPlan(string Language, SessionSettings Settings)
+/// <param name="Device">Inference device the session runs on.</param>
+public sealed record SessionPlan(string Language, SessionSettings Settings, string Device)
 {
     /// <summary>Seconds of audio in one encoded message.</summary>
     public double DurationOf(ReadOnlySpan<byte> message) =>

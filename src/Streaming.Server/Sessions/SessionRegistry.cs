@@ -55,8 +55,8 @@ public sealed class SessionRegistry
     /// <param name="id">The session id an ingress already announced (SIP); null for a new one.</param>
     public LiveSession Start(string owner, SessionRequest request, string? id = null)
     {
-        var engine = _engine.Engine;
-        var plan = new SessionRequestValidator(_options, _engine.Languages).Validate(request);
+        var plan = new SessionRequestValidator(_options, _engine.Languages, _engine.Devices).Validate(request);
+        var engine = _engine.EngineFor(plan.Device);
         id ??= Guid.NewGuid().ToString("N");
         LiveSession session;
         lock (_admission)

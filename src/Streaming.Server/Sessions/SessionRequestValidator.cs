@@ -5,7 +5,10 @@ using Streaming.Server.Hosting;
 namespace Streaming.Server.Sessions;
 
 /// <summary>Checks a <see cref="SessionRequest"/> against what this server supports and turns it into a <see cref="SessionPlan"/>.</summary>
-public sealed class SessionRequestValidator(ServerOptions options, IReadOnlyList<string> languages)
+/// <param name="options">Server limits.</param>
+/// <param name="languages">Languages with a model here.</param>
+/// <param name="devices">Inference devices sessions may choose; the first is the default.</param>
+public sealed class SessionRequestValidator(ServerOptions options, IReadOnlyList<string> languages, IReadOnlyList<string> devices)
 {
     /// <summary>Languages with a model here (plus "auto" when a recogniser is loaded).</summary>
     public IReadOnlyList<string> Languages => languages;
@@ -39,7 +42,20 @@ public sealed class SessionRequestValidator(ServerOptions options, IReadOnlyList
         }
 
         var settings = new SessionSettings(format, request.Itn, Hotwords: ValidateHotwords(request.Hotwords), Endpoint: ValidateEndpoint(request.Endpoint));
-        return new SessionPlan(language, settings);
+        return new SessionPlan(language, settings, ValidateDevice(request.Device));
+    }
+
+    private string ValidateDevice(string? device)
+    {
+        if (string.IsNullOrWhiteSpace(device))
+        {
+            return devices[0];
+        }
+
+        string name = device.Trim().ToLowerInvariant();
+        return devices.Contains(name)
+            ? name
+            : throw new SessionRefusedException($"Device '{device}' is not available here; choose one of: {string.Join(", ", devices)}.");
     }
 
     private string[] ValidateHotwords(string[]? hotwords)

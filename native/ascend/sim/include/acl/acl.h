@@ -21,6 +21,16 @@ typedef struct aclmdlDataset aclmdlDataset;
 typedef struct aclDataBuffer aclDataBuffer;
 typedef struct aclTensorDesc aclTensorDesc;
 
+#define ACL_MAX_DIM_CNT 128
+#define ACL_MAX_TENSOR_NAME_LEN 128
+
+/* As CANN declares it: a model input's or output's declared dimensions, -1 where dynamic. */
+typedef struct aclmdlIODims {
+    char name[ACL_MAX_TENSOR_NAME_LEN];
+    size_t dimCount;
+    int64_t dims[ACL_MAX_DIM_CNT];
+} aclmdlIODims;
+
 /* Constants rather than macros, as in CANN, so code that needs macros fails here too. */
 
 static const int ACL_SUCCESS = 0;
@@ -104,6 +114,8 @@ const char *aclmdlGetInputNameByIndex(const aclmdlDesc *modelDesc, size_t index)
 const char *aclmdlGetOutputNameByIndex(const aclmdlDesc *modelDesc, size_t index);
 aclDataType aclmdlGetInputDataType(const aclmdlDesc *modelDesc, size_t index);
 aclDataType aclmdlGetOutputDataType(const aclmdlDesc *modelDesc, size_t index);
+aclError aclmdlGetInputDims(const aclmdlDesc *modelDesc, size_t index, aclmdlIODims *dims);
+aclError aclmdlGetOutputDims(const aclmdlDesc *modelDesc, size_t index, aclmdlIODims *dims);
 
 aclmdlDataset *aclmdlCreateDataset(void);
 aclError aclmdlDestroyDataset(const aclmdlDataset *dataset);
