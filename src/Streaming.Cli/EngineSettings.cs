@@ -47,6 +47,11 @@ public class EngineSettings : ModelSettings
     [Description("Inference device: cpu (default), cuda[:N], npu[:N] (the AscendCL simulator where CANN is absent) or auto")]
     public string Device { get; init; } = "cpu";
 
+    /// <summary>Ascend pool size.</summary>
+    [CommandOption("--pool <N>")]
+    [Description("With an npu device: contexts/streams in the Ascend pool, the most calls in flight at once (default 4)")]
+    public int Pool { get; init; } = 4;
+
     /// <summary>Loads the engine these settings describe; a setting the model cannot honour is a user error.</summary>
     public SpeechEngine LoadEngine()
     {
@@ -61,7 +66,7 @@ public class EngineSettings : ModelSettings
         {
             // A tool run asked for this device by name, so the simulator counts as an NPU here.
             backend = BackendFactory.Create(
-                new InferenceOptions { Device = Device, AllowAscendSimulator = true },
+                new InferenceOptions { Device = Device, AllowAscendSimulator = true, AscendPoolSize = Pool },
                 Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         }
         catch (Exception ex) when (ex is ArgumentException or DeviceUnavailableException)

@@ -11,7 +11,7 @@ namespace Streaming.Jobs;
 /// </summary>
 public sealed class JobWorker(
     IJobStore store,
-    FileTranscriber transcriber,
+    SpeechEngineSource engines,
     JobProgressNotifier notifier,
     JobUploads uploads,
     JobsOptions options,
@@ -19,6 +19,7 @@ public sealed class JobWorker(
     ILogger<JobWorker> logger) : BackgroundService
 {
     private readonly TimeSpan _lease = TimeSpan.FromSeconds(options.LeaseSeconds);
+    private FileTranscriber? _transcriber;
 
     /// <summary>This worker's identity in the store's leases.</summary>
     public string WorkerId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
@@ -26,6 +27,21 @@ public sealed class JobWorker(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            // Nothing is claimed before the models are in memory, so a loading server leaves jobs queued.
+            _transcriber = FileTranscriber.For(await engines.GetAsync(stoppingToken).ConfigureAwait(false), options.SegmentQueue, options.FfmpegPath);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Batch workers stopped: the speech engine is unavailable");
+            return;
+        }
+
         using var slots = new SemaphoreSlim(options.Concurrency);
         var running = new List<Task>();
         try
@@ -98,7 +114,7 @@ public sealed class JobWorker(
 
     private async Task ProcessAsync(ClaimedFile file, CancellationToken cancellationToken)
     {
-        var result = await transcriber.TranscribeAsync(
+        var result = await _transcriber!.TranscribeAsync(
             file.Path,
             file.Settings,
             file.Settings.ToVadOptions(serverVad),

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Streaming.Asr.Vad;
-using Streaming.Inference;
 using Streaming.Pipeline;
 using Streaming.Text.Hotwords;
 
@@ -18,7 +17,8 @@ public static class JobsServiceCollectionExtensions
     /// <summary>
     /// Binds and validates sections <c>Jobs</c>, <c>Vad</c>, <c>Engine</c> and <c>Pipeline</c> (throwing at start-up
     /// on a bad value) and registers everything <c>MapJobsApi</c> and the workers need. A <see cref="SpeechEngine"/>
-    /// or <see cref="IJobStore"/> already registered by the host is used instead of one built from configuration.
+    /// (or <see cref="SpeechEngineSource"/>) or <see cref="IJobStore"/> already registered by the host is used instead
+    /// of one built from configuration.
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,15 +33,14 @@ public static class JobsServiceCollectionExtensions
             Bind<SpeechEngineOptions>(configuration, SpeechEngineOptions.SectionName),
             sp.GetRequiredService<VadOptions>(),
             Bind<PipelineOptions>(configuration, PipelineOptions.SectionName),
-            Bind<HotwordRescoreOptions>(configuration, HotwordRescoreOptions.SectionName),
-            backend: sp.GetService<IAcousticBackend>()));
+            Bind<HotwordRescoreOptions>(configuration, HotwordRescoreOptions.SectionName)));
 
         services.TryAddSingleton<IJobStore>(_ => options.Store == "postgres"
             ? new PostgresJobStore(options.ConnectionString!)
             : new SqliteJobStore(Path.Combine(options.DataDirectory, "jobs.db")));
         services.AddSingleton(new JobUploads(options.DataDirectory));
         services.AddSingleton(new StoragePaths(options.StorageRoot));
-        services.AddSingleton(sp => FileTranscriber.For(sp.GetRequiredService<SpeechEngine>(), options.SegmentQueue, options.FfmpegPath));
+        services.TryAddSingleton(sp => new SpeechEngineSource(_ => Task.FromResult(sp.GetRequiredService<SpeechEngine>())));
         services.AddSingleton<JobProgressBroadcaster>();
         services.AddSingleton<IJobProgressSink>(sp => sp.GetRequiredService<JobProgressBroadcaster>());
         services.AddSingleton<JobProgressNotifier>();

@@ -23,6 +23,7 @@ public sealed class EngineHost(
     ILogger<EngineHost> logger) : IHostedService, IDisposable
 {
     private volatile IReadOnlyDictionary<string, SpeechEngine>? _engines;
+    private readonly TaskCompletionSource<SpeechEngine> _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Exception? _failure;
     private Task? _loading;
 
@@ -40,6 +41,9 @@ public sealed class EngineHost(
 
     /// <summary>Languages sessions may ask for: the recogniser's, plus "auto".</summary>
     public IReadOnlyList<string> Languages => Engine.RecognizerName is null ? [] : [engineOptions.Value.Language, "auto"];
+
+    /// <summary>The engine on the default device once it is loaded; fails as loading did.</summary>
+    public Task<SpeechEngine> WhenLoadedAsync(CancellationToken cancellationToken) => _loaded.Task.WaitAsync(cancellationToken);
 
     /// <summary>The engine on <paramref name="device"/> (one of <see cref="Devices"/>).</summary>
     /// <exception cref="SessionRefusedException">The engines are not loaded (yet), or the device is unknown.</exception>
@@ -98,6 +102,7 @@ public sealed class EngineHost(
             }
 
             _engines = loaded;
+            _loaded.TrySetResult(loaded[Devices[0]]);
         }
         catch (Exception ex)
         {
@@ -108,6 +113,7 @@ public sealed class EngineHost(
             }
 
             _failure = ex;
+            _loaded.TrySetException(ex);
         }
     }
 }

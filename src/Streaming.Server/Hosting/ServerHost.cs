@@ -91,6 +91,9 @@ public static class ServerHost
         builder.Services.AddHostedService<SessionDrainService>();
         builder.Services.AddSingleton<FunAsrEndpoint>();
         AddDevices(builder);
+
+        // Batch jobs use the engine the server loads for live sessions rather than a copy of their own.
+        builder.Services.AddSingleton(sp => new SpeechEngineSource(sp.GetRequiredService<EngineHost>().WhenLoadedAsync));
         builder.Services.AddJobs(config);
         builder.Services.AddSingleton<IJobProgressSink, HubJobProgressSink>();
         builder.Services.AddSip(config);
@@ -149,7 +152,6 @@ public static class ServerHost
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Streaming.Inference");
             return new DeviceAdmin(BackendFactory.CreateAll(inference, logger), logger);
         });
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<DeviceAdmin>().Backends[0]);
         builder.Services.AddSingleton<DeviceMetrics>();
     }
 
