@@ -50,10 +50,10 @@ public sealed class SessionPipeline : IAsyncDisposable
 
         var token = _cts.Token;
         Completion = Task.WhenAll(
-            Task.Run(() => _decode.RunAsync(_input.Reader, decoded.Writer, token), token),
-            Task.Run(() => resample.RunAsync(decoded.Reader, frames.Writer, token), token),
-            Task.Run(() => _vad.RunAsync(frames.Reader, speech.Writer, token), token),
-            Task.Run(() => _recognition.RunAsync(speech.Reader, _events.Writer, token), token));
+            Stage(() => _decode.RunAsync(_input.Reader, decoded.Writer, token), _input.Writer, token),
+            Stage(() => resample.RunAsync(decoded.Reader, frames.Writer, token), decoded.Writer, token),
+            Stage(() => _vad.RunAsync(frames.Reader, speech.Writer, token), frames.Writer, token),
+            Stage(() => _recognition.RunAsync(speech.Reader, _events.Writer, token), speech.Writer, token));
 
         // A failed stage stops taking input, so producers see Closed instead of filling a dead queue.
         _ = Completion.ContinueWith(
@@ -119,6 +119,25 @@ public sealed class SessionPipeline : IAsyncDisposable
         _recognition.Dispose();
         _cts.Dispose();
     }
+
+    /// <summary>
+    /// Runs a stage; when it fails, its input channel is closed with the error, so the stage feeding it stops
+    /// at its next write instead of waiting forever on a queue nobody reads, and so on up to the producer.
+    /// </summary>
+    private static Task Stage<T>(Func<Task> run, ChannelWriter<T> input, CancellationToken cancellationToken) => Task.Run(
+        async () =>
+        {
+            try
+            {
+                await run().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                input.TryComplete(ex);
+                throw;
+            }
+        },
+        cancellationToken);
 
     private static Channel<T> Bounded<T>(int capacity, bool singleWriter = true) =>
         Channel.CreateBounded<T>(new BoundedChannelOptions(capacity)

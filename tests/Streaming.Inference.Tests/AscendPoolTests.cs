@@ -1,3 +1,4 @@
+using Streaming.Testing;
 using Streaming.Inference.Ascend;
 
 namespace Streaming.Inference.Tests;

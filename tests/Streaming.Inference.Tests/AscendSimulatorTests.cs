@@ -1,3 +1,4 @@
+using Streaming.Testing;
 using System.Runtime.InteropServices;
 using Streaming.Inference.Ascend;
 

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace Streaming.Inference.Tests;
+namespace Streaming.Testing;
 
 /// <summary>Test-only controls exported by the AscendCL simulator (never by CANN): fault injection and counters.</summary>
-internal static partial class AscendSimulator
+public static partial class AscendSimulator
 {
     [StructLayout(LayoutKind.Sequential)]
     public struct Counters
@@ -50,11 +50,4 @@ internal static partial class AscendSimulator
 
     [LibraryImport("ascendcl")]
     public static partial int aclrtMemcpy(IntPtr destination, nuint destinationMax, IntPtr source, nuint count, int kind);
-}
-
-/// <summary>Tests that use the process-wide simulator (fault injection, counters) run one at a time.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class AscendSimulatorCollection
-{
-    public const string Name = "AscendCL simulator";
 }
