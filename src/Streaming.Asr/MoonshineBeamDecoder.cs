@@ -5,14 +5,13 @@ namespace Streaming.Asr;
 
 /// <summary>
 /// Beam search over Moonshine's decoder with optional hotword shallow fusion: each hypothesis carries its
-/// own self-attention KV cache (the outputs of the decoder run that produced it), its log-probability plus
-/// context-graph bonus, and its <see cref="ContextGraph"/> state. Each step extends every hypothesis by its
-/// <c>beam</c> most likely tokens and by every token that starts or continues a hotword (so a hotword the
-/// model ranks low can still enter the beam), keeps the best <c>beam</c> extensions, and runs the decoder
-/// once per surviving hypothesis: hypotheses run one after another, not batched (batching would mean
-/// stacking and re-slicing their caches every step; the decoder is small, so the loop is kept simple).
-/// Search stops when <c>beam</c> hypotheses have ended and the best ended one scores at least as well as
-/// every open one.
+/// log-probability plus context-graph bonus, its <see cref="ContextGraph"/> state, and the row of the last
+/// decoder run that holds its self-attention KV cache. Each step extends every hypothesis by its <c>beam</c>
+/// most likely tokens and by every token that starts or continues a hotword (so a hotword the model ranks low
+/// can still enter the beam), keeps the best <c>beam</c> extensions, and runs the decoder once for all of them:
+/// one batched call whose rows are the survivors, each fed its parent's cache row, with the hidden states and
+/// cross-attention cache repeated per row once per segment (<see cref="MoonshineBeamContext"/>). Search stops
+/// when <c>beam</c> hypotheses have ended and the best ended one scores at least as well as every open one.
 /// </summary>
 internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
 {
@@ -23,6 +22,8 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
     private readonly Stack<float[]> _spare = new();
     private readonly Candidate[] _top;
     private readonly int[] _best;
+    private readonly int[] _tokens;
+    private readonly int[] _rows;
 
     public MoonshineBeamDecoder(MoonshineModel model, int beamSize, ContextGraph? graph)
     {
@@ -32,6 +33,8 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
         _graph = graph;
         _top = new Candidate[beamSize];
         _best = new int[beamSize];
+        _tokens = new int[beamSize];
+        _rows = new int[beamSize];
     }
 
     /// <inheritdoc />
@@ -54,17 +57,30 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
             }
         }
 
-        var beam = new List<Hypothesis> { new(prefix, bonus, state, null, LogProbabilities(logits.Slice(forced.Count * vocab, vocab))) };
+        var beam = new List<Hypothesis> { new(prefix, bonus, state, 0, LogProbabilities(logits.Slice(forced.Count * vocab, vocab))) };
         var ended = new List<Hypothesis>();
+        using var context = new MoonshineBeamContext(hiddenStates, prompt, _runner.Layers, _beamSize);
+        var source = prompt;
         try
         {
             while (beam.Count > 0 && !Settled(beam, ended))
             {
-                beam = Advance(beam, ended, hiddenStates, prompt, maxTokens);
+                var step = Advance(beam, ended, source, context, maxTokens, out beam);
+                if (source != prompt)
+                {
+                    source.Dispose();
+                }
+
+                source = step ?? prompt;
             }
         }
         finally
         {
+            if (source != prompt)
+            {
+                source.Dispose();
+            }
+
             beam.ForEach(Release);
         }
 
@@ -75,8 +91,12 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
     private bool Settled(List<Hypothesis> beam, List<Hypothesis> ended) =>
         ended.Count >= _beamSize && ended.Max(h => h.Score) >= beam.Max(h => h.Score);
 
-    private List<Hypothesis> Advance(
-        List<Hypothesis> beam, List<Hypothesis> ended, NamedTensor hiddenStates, ModelOutputs prompt, int maxTokens)
+    /// <summary>
+    /// Extends the beam by one token: ended extensions go to <paramref name="ended"/>, the rest become
+    /// <paramref name="next"/>, whose caches are the rows of the returned decoder outputs (null when none continue).
+    /// </summary>
+    private ModelOutputs? Advance(
+        List<Hypothesis> beam, List<Hypothesis> ended, ModelOutputs source, MoonshineBeamContext context, int maxTokens, out List<Hypothesis> next)
     {
         int count = 0;
         for (int h = 0; h < beam.Count; h++)
@@ -84,39 +104,47 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
             count = Expand(beam[h], h, count);
         }
 
-        var next = new List<Hypothesis>(count);
-        try
+        var continuing = new List<(ScoredToken[] Tokens, Candidate Candidate)>(count);
+        for (int i = 0; i < count; i++)
         {
-            for (int i = 0; i < count; i++)
+            var c = _top[i];
+            var parent = beam[c.Parent];
+            if (c.Token == MoonshineModel.EosId)
             {
-                var c = _top[i];
-                var parent = beam[c.Parent];
-                if (c.Token == MoonshineModel.EosId)
-                {
-                    ended.Add(new Hypothesis(parent.Tokens, c.Score, c.State, null, null));
-                    continue;
-                }
-
-                ScoredToken[] tokens = [.. parent.Tokens, new ScoredToken(c.Token, MathF.Exp(c.LogProbability))];
-                if (tokens.Length >= maxTokens)
-                {
-                    double closing = _graph?.Finish(c.State) ?? 0;
-                    ended.Add(new Hypothesis(tokens, c.Score + closing, c.State, null, null));
-                    continue;
-                }
-
-                var outputs = _runner.RunStep(c.Token, hiddenStates, parent.Cache ?? prompt, prompt);
-                next.Add(new Hypothesis(tokens, c.Score, c.State, outputs, LogProbabilities(outputs[0].Span<float>())));
+                ended.Add(new Hypothesis(parent.Tokens, c.Score, c.State, -1, null));
+                continue;
             }
-        }
-        catch
-        {
-            next.ForEach(Release);
-            throw;
+
+            ScoredToken[] tokens = [.. parent.Tokens, new ScoredToken(c.Token, MathF.Exp(c.LogProbability))];
+            if (tokens.Length >= maxTokens)
+            {
+                double closing = _graph?.Finish(c.State) ?? 0;
+                ended.Add(new Hypothesis(tokens, c.Score + closing, c.State, -1, null));
+                continue;
+            }
+
+            _tokens[continuing.Count] = c.Token;
+            _rows[continuing.Count] = parent.Row;
+            continuing.Add((tokens, c));
         }
 
         beam.ForEach(Release);
-        return next;
+        next = new List<Hypothesis>(continuing.Count);
+        if (continuing.Count == 0)
+        {
+            return null;
+        }
+
+        var outputs = _runner.RunBatchStep(_tokens.AsSpan(0, continuing.Count), _rows.AsSpan(0, continuing.Count), source, context);
+        int vocab = (int)outputs[0].Shape[^1];
+        var logits = outputs[0].Span<float>();
+        for (int r = 0; r < continuing.Count; r++)
+        {
+            var (tokens, c) = continuing[r];
+            next.Add(new Hypothesis(tokens, c.Score, c.State, r, LogProbabilities(logits.Slice(r * vocab, vocab))));
+        }
+
+        return outputs;
     }
 
     /// <summary>Offers the extensions of one hypothesis to <see cref="_top"/>; returns the new count.</summary>
@@ -207,7 +235,6 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
 
     private void Release(Hypothesis hypothesis)
     {
-        hypothesis.Cache?.Dispose();
         if (hypothesis.LogProbs is not null && _spare.Count < 2 * _beamSize)
         {
             _spare.Push(hypothesis.LogProbs);
@@ -216,7 +243,7 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
 
     private readonly record struct Candidate(double Score, int Parent, int Token, float LogProbability, int State) : IBeamCandidate;
 
-    /// <summary>A search path; <see cref="Cache"/> is null for the first (its cache is the prompt run's).</summary>
+    /// <summary>A search path; <see cref="Row"/> is its cache's row in the last decoder outputs (-1 once ended).</summary>
     private sealed record Hypothesis(
-        ScoredToken[] Tokens, double Score, int State, ModelOutputs? Cache, float[]? LogProbs);
+        ScoredToken[] Tokens, double Score, int State, int Row, float[]? LogProbs);
 }

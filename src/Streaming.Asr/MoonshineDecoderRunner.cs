@@ -68,6 +68,57 @@ internal sealed class MoonshineDecoderRunner
         return _model.Decoder.Run(_inputs, _promptOutputs);
     }
 
+    /// <summary>
+    /// Runs one decoder step for several hypotheses of one segment at once: row <c>i</c> feeds
+    /// <paramref name="tokens"/>[i] after the self-attention cache in row <paramref name="rows"/>[i] of
+    /// <paramref name="source"/> (a prompt or an earlier batched step). <paramref name="context"/> holds the
+    /// hidden states and cross-attention cache repeated for every row. The outputs have one row per token.
+    /// </summary>
+    public ModelOutputs RunBatchStep(ReadOnlySpan<int> tokens, ReadOnlySpan<int> rows, ModelOutputs source, MoonshineBeamContext context)
+    {
+        int n = tokens.Length;
+        var ids = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            ids[i] = tokens[i];
+        }
+
+        var gathered = new byte[Layers][];
+        try
+        {
+            _inputs.Clear();
+            _inputs.Add(NamedTensor.Over(MoonshineDecoderLayout.InputIds, [n, 1], ids));
+            _inputs.Add(context.HiddenRows(n));
+            for (int i = 0; i < Layers; i++)
+            {
+                var cache = source[1 + i];
+                int rowBytes = cache.Data.Length / (int)cache.Shape[0];
+                gathered[i] = System.Buffers.ArrayPool<byte>.Shared.Rent(n * rowBytes);
+                for (int r = 0; r < n; r++)
+                {
+                    cache.Data.Span.Slice(rows[r] * rowBytes, rowBytes).CopyTo(gathered[i].AsSpan(r * rowBytes));
+                }
+
+                long[] shape = [n, .. cache.Shape[1..]];
+                _inputs.Add(new NamedTensor(_selfPast[i], TensorElementKind.Float32, shape, gathered[i].AsMemory(0, n * rowBytes)));
+                _inputs.Add(context.CrossRows(i, n).Rename(_crossPast[i]));
+            }
+
+            _inputs.Add(_useCache);
+            return _model.Decoder.Run(_inputs, _stepOutputs);
+        }
+        finally
+        {
+            foreach (var buffer in gathered)
+            {
+                if (buffer is not null)
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+        }
+    }
+
     /// <summary>Runs one token after the cache in <paramref name="selfCache"/> (outputs of a prompt or step run).</summary>
     public ModelOutputs RunStep(int token, NamedTensor hiddenStates, ModelOutputs selfCache, ModelOutputs promptOutputs)
     {
