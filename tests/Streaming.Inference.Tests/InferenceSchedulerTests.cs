@@ -112,6 +112,45 @@ public sealed class InferenceSchedulerTests : IDisposable
         Assert.DoesNotContain(2, gate.Seen);
     }
 
+    [Fact]
+    public async Task The_result_of_a_request_cancelled_while_its_batch_ran_is_disposed()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var results = new List<Result>();
+        var executor = new DelegateExecutor(async batch =>
+        {
+            started.TrySetResult();
+            await release.Task;
+            var made = batch.Select(_ => new Result()).ToArray();
+            results.AddRange(made);
+            return made;
+        });
+        await using var scheduler = new InferenceScheduler<int, Result>(executor, new BatchingOptions { MaxBatchSize = 1, MaxWait = TimeSpan.Zero });
+        using var cancel = new CancellationTokenSource();
+        var request = scheduler.SubmitAsync(1, cancel.Token);
+        await started.Task;
+
+        cancel.Cancel();
+        release.SetResult();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        await scheduler.DisposeAsync();
+        Assert.True(Assert.Single(results).Disposed);
+    }
+
+    private sealed class Result : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    private sealed class DelegateExecutor(Func<IReadOnlyList<int>, Task<Result[]>> run) : IBatchExecutor<int, Result>
+    {
+        public async ValueTask<Result[]> ExecuteAsync(IReadOnlyList<int> batch, CancellationToken cancellationToken) => await run(batch);
+    }
+
     /// <summary>Multiplies by ten; the first call waits for the test to open the gate.</summary>
     private sealed class BlockingExecutor : IBatchExecutor<int, int>
     {

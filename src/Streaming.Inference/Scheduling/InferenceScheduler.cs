@@ -213,7 +213,12 @@ public sealed class InferenceScheduler<TRequest, TResult> : IAsyncDisposable
 
         public void Complete(TResult result)
         {
-            Completion.TrySetResult(result);
+            // A request cancelled while its batch ran never sees its result, so nothing else would free it.
+            if (!Completion.TrySetResult(result) && result is IDisposable unclaimed)
+            {
+                unclaimed.Dispose();
+            }
+
             Dispose();
         }
 
