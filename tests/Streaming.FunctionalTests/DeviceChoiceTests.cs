@@ -48,6 +48,15 @@ public sealed class DeviceChoiceTests : IAsyncLifetime
         Assert.Contains("your country", string.Join(" ", onCpu), StringComparison.OrdinalIgnoreCase);
         Assert.True(onCpu.Length >= 2, $"{onCpu.Length} finals");
         Assert.Equal(onCpu, onNpu);
+
+        // Latency and session gauges are broken down by device, so the two can be compared in production.
+        using var http = new HttpClient { BaseAddress = _server.BaseUrl };
+        string metrics = await http.GetStringAsync("/metrics");
+        foreach (string device in new[] { "cpu", "npu:0" })
+        {
+            Assert.Matches($@"streaming_final_latency_milliseconds_count\{{[^}}]*device=""{device}""", metrics);
+            Assert.Matches($@"streaming_sessions_active\{{[^}}]*device=""{device}""", metrics);
+        }
     }
 
     [Fact]

@@ -245,7 +245,7 @@ public sealed class LiveSession
                 segment = Trace(pipelineEvent, segment, activity);
                 if (pipelineEvent is TranscriptEvent transcript && _clock.Since(transcript.End, Stopwatch.GetTimestamp()) is { } latency)
                 {
-                    _metrics.ResultLatency(transcript.IsFinal, latency);
+                    _metrics.ResultLatency(transcript.IsFinal, latency, Plan.Device);
                     RefuseIfBehind(latency);
                 }
 

@@ -32,7 +32,7 @@ public sealed class SessionRegistry
         _metrics = metrics;
         _logger = logger;
         metrics.Observe(
-            () => _sessions.Count,
+            () => engine.Devices.Select(d => KeyValuePair.Create(d, _sessions.Values.Count(s => s.Plan.Device == d))),
             () => _sessions.Values.Sum(s => (long)s.QueuedPackets),
             () => _sessions.Values.Sum(s => (long)s.SubscriberQueueDepth));
     }

@@ -32,10 +32,13 @@ public sealed class StreamingMetrics
         _rtf = _meter.CreateHistogram<double>("streaming.session.rtf", description: "Session wall-clock time over its audio duration (about 1 for live clients).");
     }
 
-    /// <summary>Registers the gauges over live state.</summary>
-    public void Observe(Func<int> activeSessions, Func<long> pipelineQueueDepth, Func<long> subscriberQueueDepth)
+    /// <summary>Registers the gauges over live state; <paramref name="activeSessions"/> counts sessions per inference device.</summary>
+    public void Observe(Func<IEnumerable<KeyValuePair<string, int>>> activeSessions, Func<long> pipelineQueueDepth, Func<long> subscriberQueueDepth)
     {
-        _meter.CreateObservableUpDownCounter("streaming.sessions.active", activeSessions, description: "Sessions running now.");
+        _meter.CreateObservableUpDownCounter(
+            "streaming.sessions.active",
+            () => activeSessions().Select(d => new Measurement<int>(d.Value, new KeyValuePair<string, object?>("device", d.Key))),
+            description: "Sessions running now, by inference device.");
         _meter.CreateObservableGauge("streaming.pipeline.queue.depth", pipelineQueueDepth, description: "Audio packets waiting in session pipelines.");
         _meter.CreateObservableGauge("streaming.subscriber.queue.depth", subscriberQueueDepth, description: "Events waiting for viewers.");
     }
@@ -52,9 +55,9 @@ public sealed class StreamingMetrics
     /// <summary>Hand-over time of one audio message.</summary>
     public void ChunkHandled(TimeSpan latency) => _chunkLatency.Record(latency.TotalMilliseconds);
 
-    /// <summary>Latency of a partial or final.</summary>
-    public void ResultLatency(bool isFinal, TimeSpan latency) =>
-        (isFinal ? _finalLatency : _partialLatency).Record(latency.TotalMilliseconds);
+    /// <summary>Latency of a partial or final of a session on <paramref name="device"/>.</summary>
+    public void ResultLatency(bool isFinal, TimeSpan latency, string device) =>
+        (isFinal ? _finalLatency : _partialLatency).Record(latency.TotalMilliseconds, new KeyValuePair<string, object?>("device", device));
 
     /// <summary>A session ended after <paramref name="wall"/> with <paramref name="audioSeconds"/> of audio.</summary>
     public void SessionEnded(TimeSpan wall, double audioSeconds)
