@@ -92,6 +92,13 @@ public sealed unsafe class AscendBackend : IAcousticBackend
             throw new DeviceUnavailableException($"npu:{deviceIndex}: {AscendNative.Message(new ReadOnlySpan<byte>(error, AscendNative.ErrorCapacity))}");
         }
 
+        if (simulator)
+        {
+            // Asked for by name, so it is honoured, but nobody should mistake it for an accelerator.
+            logger.LogWarning(
+                "npu:{Index} is the AscendCL simulator (CANN was not found at build time): it runs on the CPU and is meant for tests and benchmarks", deviceIndex);
+        }
+
         logger.LogInformation("Opened npu:{Index} ({Runtime}) with {PoolSize} contexts/streams", deviceIndex, simulator ? "AscendCL simulator" : "CANN", poolSize);
         return new AscendBackend(deviceIndex, pool, poolSize, simulator, logger);
     }
