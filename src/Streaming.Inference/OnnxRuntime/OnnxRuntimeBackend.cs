@@ -104,9 +104,18 @@ public sealed class OnnxRuntimeBackend : IAcousticBackend
             }
         }
 
+        // The optimised graph is written under a name of its own and moved into place whole, so a server
+        // starting beside this one never reads a half-written cache file.
+        string? writing = cached is null ? null : $"{cached}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
-            return new OnnxRuntimeModel(this, OpenSession(onnxPath, cached));
+            var model = new OnnxRuntimeModel(this, OpenSession(onnxPath, writing));
+            if (writing is not null && File.Exists(writing))
+            {
+                File.Move(writing, cached!, overwrite: true);
+            }
+
+            return model;
         }
         catch (OnnxRuntimeException ex) when (Kind == DeviceKind.Cuda)
         {
@@ -116,6 +125,13 @@ public sealed class OnnxRuntimeBackend : IAcousticBackend
         catch (OnnxRuntimeException ex)
         {
             throw new InvalidDataException($"'{onnxPath}' is not a loadable ONNX model on {Name}: {ex.Message}", ex);
+        }
+        finally
+        {
+            if (writing is not null && File.Exists(writing))
+            {
+                File.Delete(writing);
+            }
         }
     }
 
@@ -196,7 +212,10 @@ public sealed class OnnxRuntimeBackend : IAcousticBackend
         }
 
         var file = new FileInfo(onnxPath);
-        string key = $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}|{typeof(InferenceSession).Assembly.GetName().Version}";
+        // Fully optimised graphs may hold kernels chosen for this CPU's instruction set, so that is part of the key.
+        string cpu = $"{System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}"
+            + $"|{System.Runtime.Intrinsics.X86.Avx2.IsSupported}|{System.Runtime.Intrinsics.X86.Avx512F.IsSupported}|{System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported}";
+        string key = $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}|{typeof(InferenceSession).Assembly.GetName().Version}|{cpu}";
         string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16];
         return Path.Combine(_options.OptimizedModelCacheDirectory, $"{Path.GetFileNameWithoutExtension(onnxPath)}.{hash}.ort.onnx");
     }
