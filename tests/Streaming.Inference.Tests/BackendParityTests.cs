@@ -61,6 +61,22 @@ public sealed class BackendParityTests : IDisposable
     }
 
     [Fact]
+    public void Declared_shapes_and_custom_metadata_are_the_same_on_both_backends()
+    {
+        var metadata = new Dictionary<string, string> { ["model_type"] = "zipformer2", ["T"] = "39" };
+        string path = TinyGraph.Write(Path.Combine(Path.GetTempPath(), "streaming-inference-tests", Guid.NewGuid().ToString("N")), metadata);
+        using var cpu = _cpu.LoadModel(path);
+        using var npu = _npu.LoadModel(path);
+
+        Assert.Equal([[-1L, 4]], cpu.InputShapes);
+        Assert.Equal([[-1L, 3]], cpu.OutputShapes);
+        Assert.Equal(cpu.InputShapes, npu.InputShapes);
+        Assert.Equal(cpu.OutputShapes, npu.OutputShapes);
+        Assert.Equal(metadata, cpu.Metadata);
+        Assert.Equal(metadata, npu.Metadata);
+    }
+
+    [Fact]
     public void Moonshine_encoder_states_on_jfk_match()
     {
         var (samples, _) = WavReader.ReadAllMono(TestPaths.InRepo("samples", "jfk.wav"));

@@ -11,7 +11,7 @@ internal static class TinyGraph
     public static readonly float[] Weights = [0.5f, -1f, 2f, 1.5f, 0.25f, -0.5f, -2f, 1f, 0.75f, 0.1f, 0.2f, 0.3f];
     public static readonly float[] Bias = [0.01f, -0.02f, 0.03f];
 
-    public static string Write(string folder)
+    public static string Write(string folder, IReadOnlyDictionary<string, string>? metadata = null)
     {
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, "tiny.onnx");
@@ -27,6 +27,11 @@ internal static class TinyGraph
             .Varint(1, 8)
             .Message(8, new ProtoWriter().Text(1, string.Empty).Varint(2, 17))
             .Message(7, graph);
+        foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
+        {
+            model.Message(14, new ProtoWriter().Text(1, key).Text(2, value));
+        }
+
         File.WriteAllBytes(path, model.ToArray());
         return path;
     }
