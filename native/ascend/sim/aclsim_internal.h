@@ -36,7 +36,6 @@ bool aclsim_context_alive(const struct aclsim_context *context);
 void aclsim_set_error(const char *format, ...);
 /* True when [ptr, ptr+size) lies inside one live aclrtMalloc block. */
 bool aclsim_is_device_range(const void *ptr, size_t size);
-size_t aclsim_type_size(aclDataType type);
 
 /* Runs a model synchronously on the calling thread (a stream worker or aclmdlExecute's caller). */
 aclError aclsim_model_run(uint32_t model_id, const aclmdlDataset *input, aclmdlDataset *output);

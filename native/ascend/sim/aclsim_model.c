@@ -322,7 +322,7 @@ static size_t static_size(const struct io *io)
     if (io == NULL) {
         return 0;
     }
-    size_t size = aclsim_type_size(io->type);
+    size_t size = aclDataTypeSize(io->type);
     for (int i = 0; i < io->dims_count; i++) {
         if (io->dims[i] < 0) {
             return 0;
@@ -509,7 +509,7 @@ static aclError bind_input(const struct io *io, const aclmdlDataset *input, size
             return ACL_ERROR_MODEL_INPUT_NOT_MATCH;
         }
     }
-    size_t bytes = element_count(dims, dims_count) * aclsim_type_size(io->type);
+    size_t bytes = element_count(dims, dims_count) * aclDataTypeSize(io->type);
     if (buffer == NULL || buffer->size < bytes || (bytes > 0 && !aclsim_is_device_range(buffer->data, bytes))) {
         aclsim_set_error("input '%s': buffer is not %zu bytes of live device memory", io->name, bytes);
         return ACL_ERROR_MODEL_INPUT_NOT_MATCH;
@@ -541,7 +541,7 @@ static aclError store_output(const struct io *io, OrtValue *value, aclmdlDataset
     if (error != ACL_SUCCESS) {
         return error;
     }
-    size_t bytes = element_count(shape.dims, shape.dims_count) * aclsim_type_size(io->type);
+    size_t bytes = element_count(shape.dims, shape.dims_count) * aclDataTypeSize(io->type);
     const aclDataBuffer *buffer = output->buffers[i];
     if (buffer == NULL || buffer->size < bytes || (bytes > 0 && !aclsim_is_device_range(buffer->data, bytes))) {
         aclsim_set_error("output '%s' needs %zu bytes of live device memory; its buffer has %zu", io->name, bytes,

@@ -86,9 +86,9 @@ struct aclsim_context *aclsim_current_context(void) { return t_current; }
 
 bool aclsim_context_alive(const struct aclsim_context *context) { return context != NULL && context->magic == CONTEXT_MAGIC; }
 
-size_t aclsim_type_size(aclDataType type)
+size_t aclDataTypeSize(aclDataType dataType)
 {
-    switch (type) {
+    switch (dataType) {
     case ACL_FLOAT: case ACL_INT32: case ACL_UINT32: return 4;
     case ACL_FLOAT16: case ACL_INT16: case ACL_UINT16: return 2;
     case ACL_INT8: case ACL_UINT8: case ACL_BOOL: return 1;

@@ -99,17 +99,6 @@ static uint64_t now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-static size_t type_size(int32_t type)
-{
-    switch (type) {
-    case ACL_FLOAT: case ACL_INT32: case ACL_UINT32: return 4;
-    case ACL_FLOAT16: case ACL_INT16: case ACL_UINT16: return 2;
-    case ACL_INT8: case ACL_UINT8: case ACL_BOOL: return 1;
-    case ACL_INT64: case ACL_UINT64: case ACL_DOUBLE: return 8;
-    default: return 0;
-    }
-}
-
 static void finalize_at_exit(void) { aclFinalize(); }
 
 /* AscendCL allows one aclInit per process: initialise on first use, finalise at exit. */
@@ -397,7 +386,7 @@ static int reserve(sa_pool *pool, struct buffer *buffer, size_t bytes)
 
 static uint64_t tensor_bytes(int32_t type, int32_t dims_count, const int64_t *dims)
 {
-    uint64_t bytes = type_size(type);
+    uint64_t bytes = aclDataTypeSize((aclDataType)type);
     for (int32_t i = 0; i < dims_count; i++) {
         bytes *= (uint64_t)(dims[i] < 0 ? 0 : dims[i]);
     }
@@ -507,7 +496,7 @@ static void read_output_shape(sa_model *model, const struct run *run, int32_t i,
     tensor->data_type = aclmdlGetOutputDataType(model->desc, (size_t)i);
     aclTensorDesc *desc = aclmdlGetDatasetTensorDesc(run->output, (size_t)i);
     if (desc == NULL) {
-        size_t element = type_size(tensor->data_type);
+        size_t element = aclDataTypeSize((aclDataType)tensor->data_type);
         tensor->dims_count = 1;
         tensor->dims[0] = element ? (int64_t)(aclmdlGetOutputSizeByIndex(model->desc, (size_t)i) / element) : 0;
         return;

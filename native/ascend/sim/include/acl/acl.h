@@ -130,6 +130,7 @@ aclError aclDestroyDataBuffer(const aclDataBuffer *dataBuffer);
 aclTensorDesc *aclCreateTensorDesc(aclDataType dataType, int numDims, const int64_t *dims, aclFormat format);
 void aclDestroyTensorDesc(const aclTensorDesc *desc);
 size_t aclGetTensorDescNumDims(const aclTensorDesc *desc);
+size_t aclDataTypeSize(aclDataType dataType);
 aclError aclGetTensorDescDimV2(const aclTensorDesc *desc, size_t index, int64_t *dimSize);
 
 aclError aclmdlExecute(uint32_t modelId, const aclmdlDataset *input, aclmdlDataset *output);
