@@ -10,7 +10,7 @@ namespace Streaming.Asr;
 /// most likely tokens and by every token that starts or continues a hotword (so a hotword the model ranks low
 /// can still enter the beam), keeps the best <c>beam</c> extensions, and runs the decoder once for all of them:
 /// one batched call whose rows are the survivors, each fed its parent's cache row, with the hidden states and
-/// cross-attention cache repeated per row once per segment (<see cref="MoonshineBeamContext"/>). Search stops
+/// cross-attention cache repeated per row once per segment (<see cref="MoonshineStepContext"/>). Search stops
 /// when <c>beam</c> hypotheses have ended and the best ended one scores at least as well as every open one.
 /// </summary>
 internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
@@ -59,7 +59,7 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
 
         var beam = new List<Hypothesis> { new(prefix, bonus, state, 0, LogProbabilities(logits.Slice(forced.Count * vocab, vocab))) };
         var ended = new List<Hypothesis>();
-        using var context = new MoonshineBeamContext(hiddenStates, prompt, _runner.Layers, _beamSize);
+        using var context = new MoonshineStepContext(hiddenStates, prompt, _runner.Layers, _beamSize);
         var source = prompt;
         try
         {
@@ -96,7 +96,7 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
     /// <paramref name="next"/>, whose caches are the rows of the returned decoder outputs (null when none continue).
     /// </summary>
     private ModelOutputs? Advance(
-        List<Hypothesis> beam, List<Hypothesis> ended, ModelOutputs source, MoonshineBeamContext context, int maxTokens, out List<Hypothesis> next)
+        List<Hypothesis> beam, List<Hypothesis> ended, ModelOutputs source, MoonshineStepContext context, int maxTokens, out List<Hypothesis> next)
     {
         int count = 0;
         for (int h = 0; h < beam.Count; h++)
@@ -135,7 +135,7 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
             return null;
         }
 
-        var outputs = _runner.RunBatchStep(_tokens.AsSpan(0, continuing.Count), _rows.AsSpan(0, continuing.Count), source, context);
+        var outputs = _runner.RunStep(_tokens.AsSpan(0, continuing.Count), _rows.AsSpan(0, continuing.Count), source, context);
         int vocab = (int)outputs[0].Shape[^1];
         var logits = outputs[0].Span<float>();
         for (int r = 0; r < continuing.Count; r++)

@@ -6,17 +6,16 @@ namespace Streaming.Asr;
 /// Runs Moonshine's merged decoder for one stream. <see cref="RunPrompt"/> takes the no-cache branch
 /// (<c>use_cache_branch = false</c>, empty past) over BOS plus a forced prefix in one pass; its outputs are
 /// the logits of every prompt position, then the self-attention and the cross-attention <c>present.*</c>.
-/// <see cref="RunStep"/> feeds one token with a self-attention cache (the <c>present.*</c> of the run that
-/// produced it, at outputs 1..layers) and the prompt run's fixed cross-attention cache. Caches are passed
-/// back as views of the earlier outputs, never copied; callers dispose the returned outputs.
+/// <see cref="RunStep"/> feeds one token per hypothesis, each with a self-attention cache row (of the
+/// <c>present.*</c> of the run that produced it, at outputs 1..layers) and the prompt run's fixed
+/// cross-attention cache. A single hypothesis's cache is passed back as a view of the earlier output, never
+/// copied; callers dispose the returned outputs.
 /// </summary>
 internal sealed class MoonshineDecoderRunner
 {
     private readonly MoonshineModel _model;
     private readonly string[] _selfPast;
     private readonly string[] _crossPast;
-    private readonly long[] _stepToken = new long[1];
-    private readonly NamedTensor _stepTokenTensor;
     private readonly NamedTensor _useCache;
     private readonly NamedTensor _noCache;
     private readonly NamedTensor _emptyPast;
@@ -31,7 +30,6 @@ internal sealed class MoonshineDecoderRunner
         Layers = layout.SelfAttentionPast.Length;
         _selfPast = layout.SelfAttentionPast;
         _crossPast = layout.CrossAttentionPast;
-        _stepTokenTensor = NamedTensor.Over(MoonshineDecoderLayout.InputIds, [1, 1], _stepToken);
         _useCache = NamedTensor.Over(MoonshineDecoderLayout.UseCacheBranch, [1], new[] { true });
         _noCache = NamedTensor.Over(MoonshineDecoderLayout.UseCacheBranch, [1], new[] { false });
         _emptyPast = new NamedTensor("past", TensorElementKind.Float32, [1, layout.Heads, 0, layout.HeadDimension], Memory<byte>.Empty);
@@ -69,12 +67,12 @@ internal sealed class MoonshineDecoderRunner
     }
 
     /// <summary>
-    /// Runs one decoder step for several hypotheses of one segment at once: row <c>i</c> feeds
+    /// Runs one decoder step for the hypotheses of one segment at once: row <c>i</c> feeds
     /// <paramref name="tokens"/>[i] after the self-attention cache in row <paramref name="rows"/>[i] of
-    /// <paramref name="source"/> (a prompt or an earlier batched step). <paramref name="context"/> holds the
-    /// hidden states and cross-attention cache repeated for every row. The outputs have one row per token.
+    /// <paramref name="source"/> (a prompt or an earlier step). <paramref name="context"/> holds the hidden
+    /// states and cross-attention cache repeated for every row. The outputs have one row per token.
     /// </summary>
-    public ModelOutputs RunBatchStep(ReadOnlySpan<int> tokens, ReadOnlySpan<int> rows, ModelOutputs source, MoonshineBeamContext context)
+    public ModelOutputs RunStep(ReadOnlySpan<int> tokens, ReadOnlySpan<int> rows, ModelOutputs source, MoonshineStepContext context)
     {
         int n = tokens.Length;
         var ids = new long[n];
@@ -89,19 +87,12 @@ internal sealed class MoonshineDecoderRunner
             _inputs.Clear();
             _inputs.Add(NamedTensor.Over(MoonshineDecoderLayout.InputIds, [n, 1], ids));
             _inputs.Add(context.HiddenRows(n));
+            bool inPlace = InOrder(rows, source[1].Shape[0]);
             for (int i = 0; i < Layers; i++)
             {
                 var cache = source[1 + i];
-                int rowBytes = cache.Data.Length / (int)cache.Shape[0];
-                gathered[i] = System.Buffers.ArrayPool<byte>.Shared.Rent(n * rowBytes);
-                for (int r = 0; r < n; r++)
-                {
-                    cache.Data.Span.Slice(rows[r] * rowBytes, rowBytes).CopyTo(gathered[i].AsSpan(r * rowBytes));
-                }
-
-                long[] shape = [n, .. cache.Shape[1..]];
-                _inputs.Add(new NamedTensor(_selfPast[i], TensorElementKind.Float32, shape, gathered[i].AsMemory(0, n * rowBytes)));
-                _inputs.Add(context.CrossRows(i, n).Rename(_crossPast[i]));
+                _inputs.Add(inPlace ? cache.Rename(_selfPast[i]) : Gather(cache, rows, _selfPast[i], out gathered[i]));
+                _inputs.Add(context.CrossRows(i, n, _crossPast[i]));
             }
 
             _inputs.Add(_useCache);
@@ -119,20 +110,35 @@ internal sealed class MoonshineDecoderRunner
         }
     }
 
-    /// <summary>Runs one token after the cache in <paramref name="selfCache"/> (outputs of a prompt or step run).</summary>
-    public ModelOutputs RunStep(int token, NamedTensor hiddenStates, ModelOutputs selfCache, ModelOutputs promptOutputs)
+    /// <summary>Whether <paramref name="rows"/> are 0, 1, ... of a source with exactly that many rows, so its caches can be fed as they are.</summary>
+    private static bool InOrder(ReadOnlySpan<int> rows, long sourceRows)
     {
-        _stepToken[0] = token;
-        _inputs.Clear();
-        _inputs.Add(_stepTokenTensor);
-        _inputs.Add(hiddenStates.Rename(MoonshineDecoderLayout.EncoderHiddenStates));
-        for (int i = 0; i < Layers; i++)
+        if (rows.Length != sourceRows)
         {
-            _inputs.Add(selfCache[1 + i].Rename(_selfPast[i]));
-            _inputs.Add(promptOutputs[1 + Layers + i].Rename(_crossPast[i]));
+            return false;
         }
 
-        _inputs.Add(_useCache);
-        return _model.Decoder.Run(_inputs, _stepOutputs);
+        for (int r = 0; r < rows.Length; r++)
+        {
+            if (rows[r] != r)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The <paramref name="rows"/> of <paramref name="cache"/>, in that order, in a pooled buffer the caller returns.</summary>
+    private static NamedTensor Gather(NamedTensor cache, ReadOnlySpan<int> rows, string name, out byte[] buffer)
+    {
+        int rowBytes = cache.Data.Length / (int)cache.Shape[0];
+        buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(rows.Length * rowBytes);
+        for (int r = 0; r < rows.Length; r++)
+        {
+            cache.Data.Span.Slice(rows[r] * rowBytes, rowBytes).CopyTo(buffer.AsSpan(r * rowBytes));
+        }
+
+        return new NamedTensor(name, TensorElementKind.Float32, [rows.Length, .. cache.Shape[1..]], buffer.AsMemory(0, rows.Length * rowBytes));
     }
 }

@@ -24,6 +24,7 @@ internal sealed class MoonshineGreedyDecoder(MoonshineModel model) : IMoonshineD
         }
 
         int next = Softmax.ArgMax(logits.Slice(forced.Count * vocab, vocab), out float probability);
+        using var context = new MoonshineStepContext(hiddenStates, first, _runner.Layers, rows: 1);
         ModelOutputs? previous = null;
         try
         {
@@ -35,7 +36,7 @@ internal sealed class MoonshineGreedyDecoder(MoonshineModel model) : IMoonshineD
                     break;
                 }
 
-                var step = _runner.RunStep(next, hiddenStates, previous ?? first, first);
+                var step = _runner.RunStep([next], [0], previous ?? first, context);
                 previous?.Dispose();
                 previous = step;
                 next = Softmax.ArgMax(step[0].Span<float>(), out probability);
