@@ -22,16 +22,15 @@ public sealed class EngineHost(
     DeviceAdmin devices,
     ILogger<EngineHost> logger) : IHostedService, IDisposable
 {
-    private volatile IReadOnlyDictionary<string, SpeechEngine>? _engines;
-    private readonly TaskCompletionSource<SpeechEngine> _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile Exception? _failure;
+    // The engines by device once loaded, or why loading failed: readiness and failure are read from it.
+    private readonly TaskCompletionSource<IReadOnlyDictionary<string, SpeechEngine>> _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _loading;
 
     /// <summary>True once the models are loaded on every device.</summary>
-    public bool IsReady => _engines is not null;
+    public bool IsReady => _loaded.Task.IsCompletedSuccessfully;
 
     /// <summary>Why loading failed, if it did.</summary>
-    public Exception? Failure => _failure;
+    public Exception? Failure => _loaded.Task.Exception?.InnerException;
 
     /// <summary>Devices sessions may run on, the default first.</summary>
     public IReadOnlyList<string> Devices { get; } = [.. devices.Backends.Select(b => b.Name)];
@@ -43,20 +42,20 @@ public sealed class EngineHost(
     public IReadOnlyList<string> Languages => Engine.RecognizerName is null ? [] : [engineOptions.Value.Language, "auto"];
 
     /// <summary>The engine on the default device once it is loaded; fails as loading did.</summary>
-    public Task<SpeechEngine> WhenLoadedAsync(CancellationToken cancellationToken) => _loaded.Task.WaitAsync(cancellationToken);
+    public async Task<SpeechEngine> WhenLoadedAsync(CancellationToken cancellationToken) =>
+        (await _loaded.Task.WaitAsync(cancellationToken).ConfigureAwait(false))[Devices[0]];
 
-    /// <summary>The engine on <paramref name="device"/> (one of <see cref="Devices"/>).</summary>
-    /// <exception cref="SessionRefusedException">The engines are not loaded (yet), or the device is unknown.</exception>
-    public SpeechEngine EngineFor(string device)
-    {
-        var engines = _engines ?? throw new SessionRefusedException(
-            _failure is null
-                ? "The server is still loading its models; try again in a moment."
-                : $"The server could not load its models: {_failure.Message}");
-        return engines.TryGetValue(device, out var engine)
-            ? engine
-            : throw new SessionRefusedException($"Device '{device}' is not available here; choose one of: {string.Join(", ", Devices)}.");
-    }
+    /// <summary>
+    /// The engine on <paramref name="device"/>, one of <see cref="Devices"/> (a session's device was checked
+    /// against them when its request was validated).
+    /// </summary>
+    /// <exception cref="SessionRefusedException">The engines are not loaded (yet).</exception>
+    public SpeechEngine EngineFor(string device) => IsReady
+        ? _loaded.Task.Result[device]
+        : throw new SessionRefusedException(
+            Failure is { } failure
+                ? $"The server could not load its models: {failure.Message}"
+                : "The server is still loading its models; try again in a moment.");
 
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
@@ -77,7 +76,7 @@ public sealed class EngineHost(
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var engine in _engines?.Values ?? [])
+        foreach (var engine in IsReady ? _loaded.Task.Result.Values : [])
         {
             engine.Dispose();
         }
@@ -101,8 +100,7 @@ public sealed class EngineHost(
                 logger.LogInformation("Models loaded on {Device}: recogniser {Recognizer}", backend.Name, engine.RecognizerName ?? "(none, VAD only)");
             }
 
-            _engines = loaded;
-            _loaded.TrySetResult(loaded[Devices[0]]);
+            _loaded.TrySetResult(loaded);
         }
         catch (Exception ex)
         {
@@ -112,7 +110,6 @@ public sealed class EngineHost(
                 engine.Dispose();
             }
 
-            _failure = ex;
             _loaded.TrySetException(ex);
         }
     }
