@@ -48,16 +48,14 @@ public sealed class InferenceOptions
     public int EffectiveIntraOpThreads => IntraOpThreads == 0 ? Environment.ProcessorCount : IntraOpThreads;
 
     /// <summary>These options with <see cref="Device"/> set to <paramref name="device"/> and no selectable devices.</summary>
-    public InferenceOptions For(string device) => new()
+    public InferenceOptions For(string device)
     {
-        Device = device,
-        Fallback = Fallback,
-        IntraOpThreads = IntraOpThreads,
-        CpuMemoryArena = CpuMemoryArena,
-        OptimizedModelCacheDirectory = OptimizedModelCacheDirectory,
-        AscendPoolSize = AscendPoolSize,
-        AllowAscendSimulator = AllowAscendSimulator,
-    };
+        // A member-wise copy keeps every other setting, including ones added later.
+        var options = (InferenceOptions)MemberwiseClone();
+        options.Device = device;
+        options.SelectableDevices = [];
+        return options;
+    }
 
     /// <summary>Checks every setting.</summary>
     /// <exception cref="ArgumentException">A setting is out of range, with its name.</exception>
