@@ -56,7 +56,11 @@ internal sealed class OnnxRuntimeBinding : IModelBinding
         }
         finally
         {
-            _runOptions.Terminate = false;
+            // Only a token that can fire may have set the flag; resetting it costs a native call per run.
+            if (cancellationToken.CanBeCanceled)
+            {
+                _runOptions.Terminate = false;
+            }
         }
     }
 
