@@ -29,23 +29,7 @@ public sealed class InferenceSchedulerTests : IDisposable
         await using var scheduler = new InferenceScheduler<IReadOnlyList<NamedTensor>, ModelOutputs>(
             executor, new BatchingOptions { MaxBatchSize = Streams, MaxWait = TimeSpan.FromMilliseconds(20) });
 
-        var actual = await Task.WhenAll(Enumerable.Range(0, Streams).Select(async s =>
-        {
-            var state = SileroWindows.InitialState();
-            var probabilities = new float[windows[s].Length];
-            ModelOutputs? previous = null;
-            for (int w = 0; w < windows[s].Length; w++)
-            {
-                var outputs = await scheduler.SubmitAsync(SileroWindows.Inputs(windows[s][w], state));
-                previous?.Dispose();
-                previous = outputs;
-                probabilities[w] = outputs[0].Span<float>()[0];
-                state = outputs[1];
-            }
-
-            previous?.Dispose();
-            return probabilities;
-        }));
+        var actual = await Task.WhenAll(windows.Select(w => SileroWindows.ScoreAsync(inputs => scheduler.SubmitAsync(inputs), w)));
 
         for (int s = 0; s < Streams; s++)
         {

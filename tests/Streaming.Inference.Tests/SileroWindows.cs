@@ -44,14 +44,18 @@ internal static class SileroWindows
     public static NamedTensor InitialState() => NamedTensor.Float("state", [2, 1, 128], new float[256]);
 
     /// <summary>Scores the windows in order on one model, carrying the state; returns the probabilities.</summary>
-    public static float[] Score(IAcousticModel model, float[][] windows)
+    public static float[] Score(IAcousticModel model, float[][] windows) =>
+        ScoreAsync(inputs => Task.FromResult(model.Run(inputs)), windows).GetAwaiter().GetResult();
+
+    /// <summary>Scores the windows in order through <paramref name="run"/> (a model or a scheduler), carrying the state.</summary>
+    public static async Task<float[]> ScoreAsync(Func<IReadOnlyList<NamedTensor>, Task<ModelOutputs>> run, float[][] windows)
     {
         var state = InitialState();
         var probabilities = new float[windows.Length];
         ModelOutputs? previous = null;
         for (int w = 0; w < windows.Length; w++)
         {
-            var outputs = model.Run(Inputs(windows[w], state));
+            var outputs = await run(Inputs(windows[w], state));
             previous?.Dispose();
             previous = outputs;
             probabilities[w] = outputs[0].Span<float>()[0];

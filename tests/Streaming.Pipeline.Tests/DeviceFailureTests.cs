@@ -34,37 +34,23 @@ public sealed class DeviceFailureTests
 
     private static async Task<(List<PipelineEvent> Events, Exception? Error)> RunAsync(SessionPipeline pipeline, float[] samples, int rate)
     {
-        var events = new List<PipelineEvent>();
-        var reading = Task.Run(async () =>
-        {
-            await foreach (var e in pipeline.Events.ReadAllAsync())
-            {
-                events.Add(e);
-            }
-        });
         try
         {
-            foreach (var packet in PipelineHarness.Pcm16Packets(samples, rate))
+            return (await PipelineHarness.RunAsync(pipeline, samples, rate), null);
+        }
+        catch (Exception stopped)
+        {
+            // A failed pipeline stops taking audio; its completion holds the error that stopped it.
+            try
             {
-                await pipeline.WriteAudioAsync(packet);
+                await pipeline.Completion;
+            }
+            catch (Exception error)
+            {
+                return ([], error);
             }
 
-            pipeline.Complete();
-        }
-        catch (System.Threading.Channels.ChannelClosedException)
-        {
-            // The pipeline stopped taking audio because it failed; its completion says why.
-        }
-
-        try
-        {
-            await pipeline.Completion;
-            await reading;
-            return (events, null);
-        }
-        catch (Exception ex)
-        {
-            return (events, ex);
+            return ([], stopped);
         }
     }
 }

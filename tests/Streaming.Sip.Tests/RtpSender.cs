@@ -26,24 +26,15 @@ public sealed class RtpSender(int remotePort, int payloadType, uint ssrc, string
         _timestamp += clockTicks;
     }
 
-    /// <summary>Encodes 16 kHz speech as Opus (20 ms frames, 48 kHz RTP clock) and sends it in real time.</summary>
-    public async Task SendOpusAsync(float[] speech)
+    /// <summary>
+    /// Encodes 16 kHz speech (interleaved when <paramref name="channels"/> is 2) as Opus (20 ms frames, 48 kHz
+    /// RTP clock) and sends it in real time.
+    /// </summary>
+    public async Task SendOpusAsync(float[] speech, int channels = 1)
     {
-        using var encoder = new OpusEncoder(16000, 1);
+        using var encoder = new OpusEncoder(16000, channels);
         var packet = new byte[OpusEncoder.MaxPacketLength];
-        await PacedAsync(speech, 320, async frame =>
-        {
-            var length = encoder.Encode(frame, 320, packet);
-            await SendAsync(packet[..length], 960);
-        });
-    }
-
-    /// <summary>Encodes interleaved 16 kHz stereo as stereo Opus (20 ms frames) and sends it in real time.</summary>
-    public async Task SendStereoOpusAsync(float[] interleaved)
-    {
-        using var encoder = new OpusEncoder(16000, 2);
-        var packet = new byte[OpusEncoder.MaxPacketLength];
-        await PacedAsync(interleaved, 640, async frame =>
+        await PacedAsync(speech, 320 * channels, async frame =>
         {
             var length = encoder.Encode(frame, 320, packet);
             await SendAsync(packet[..length], 960);

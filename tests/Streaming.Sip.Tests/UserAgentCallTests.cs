@@ -237,7 +237,7 @@ public sealed class UserAgentCallTests(SipFixture fixture)
         }
 
         using var rtp = new RtpSender(TestUserAgent.AnswerPort(ok), 96, 5);
-        await rtp.SendStereoOpusAsync(stereo);
+        await rtp.SendOpusAsync(stereo, channels: 2);
         await HangUpAndExpectOnlyTheCustomerSpokeAsync(ua, ok, sessions);
     }
 
