@@ -1,3 +1,5 @@
+using Streaming.Asr.Moonshine;
+using Streaming.Asr.Transducer;
 namespace Streaming.Asr;
 
 /// <summary>Per-session decoding state for the current speech segment. Not thread-safe (one session uses it at a time).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Streaming.Asr.Hotwords;
+using Streaming.Asr.Moonshine;
 using Streaming.Asr.Vad;
 using Streaming.Inference;
 using Streaming.Inference.Ascend;

@@ -1,3 +1,5 @@
+using Streaming.Asr.Moonshine;
+using Streaming.Asr.Transducer;
 using Streaming.Testing;
 namespace Streaming.Asr.Tests;
 

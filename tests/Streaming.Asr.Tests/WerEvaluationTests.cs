@@ -1,7 +1,9 @@
-using Streaming.Asr.Evaluation;
-using Streaming.Testing;
 using System.Diagnostics;
 using System.Text.Json;
+using Streaming.Asr.Evaluation;
+using Streaming.Asr.Moonshine;
+using Streaming.Asr.Tests.Moonshine;
+using Streaming.Testing;
 using Xunit.Abstractions;
 
 namespace Streaming.Asr.Tests;

@@ -1,5 +1,6 @@
 using Streaming.Asr;
 using Streaming.Asr.Hotwords;
+using Streaming.Asr.Moonshine;
 using Streaming.Asr.Vad;
 using Streaming.Audio;
 using Streaming.Testing;

@@ -1,4 +1,5 @@
 using System.Text;
+using Streaming.Asr.Text;
 
 namespace Streaming.Asr.Hotwords;
 

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Spectre.Console.Cli;
 using Streaming.Asr;
 using Streaming.Asr.Hotwords;
+using Streaming.Asr.Moonshine;
+using Streaming.Asr.Text;
 using Streaming.Audio;
 using Streaming.Text.Hotwords;
 

@@ -1,4 +1,6 @@
 using Streaming.Asr.Hotwords;
+using Streaming.Asr.Moonshine;
+using Streaming.Asr.Text;
 using Streaming.Testing;
 
 namespace Streaming.Asr.Tests.Hotwords;

@@ -1,4 +1,5 @@
 using Streaming.Asr.Hotwords;
+using Streaming.Asr.Tests.Moonshine;
 using Streaming.Testing;
 
 namespace Streaming.Asr.Tests.Hotwords;

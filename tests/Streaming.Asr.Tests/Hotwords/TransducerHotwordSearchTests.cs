@@ -1,4 +1,6 @@
 using Streaming.Asr.Hotwords;
+using Streaming.Asr.Tests.Transducer;
+using Streaming.Asr.Transducer;
 
 namespace Streaming.Asr.Tests.Hotwords;
 

@@ -1,0 +1,123 @@
+using System.Runtime.InteropServices;
+
+namespace Streaming.Asr.Moonshine;
+
+/// <summary>
+/// One session's Moonshine decoding. Moonshine is not streaming, so the segment's audio is buffered and
+/// <see cref="GetPartial"/> re-decodes all of it. Partials force the committed prefix (see
+/// <see cref="StablePrefix"/>) into the decoder and only decode the tail freely, so the texts of committed
+/// tokens (<see cref="RecognitionResult.StableTokenCount"/>) never change between partials (their times
+/// and confidences are refined as audio grows); <see cref="Finish"/> decodes the whole segment without
+/// forcing, and that result is authoritative. Each partial re-runs the encoder over the whole segment, so
+/// its cost grows with segment length: callers should pace partials (a few per second at most). Token times are approximate: Moonshine gives none, so the segment is spread
+/// over the tokens in proportion to their text length. Confidence is the softmax probability of each token.
+/// </summary>
+public sealed class MoonshineStream : IRecognitionStream
+{
+    private readonly MoonshineModel _model;
+    private readonly IMoonshineDecoder _decoder;
+    private readonly StablePrefix _prefix = new();
+    // Float samples kept as bytes, so the encoder reads them in place.
+    private byte[] _audio = new byte[MoonshineModel.SampleRate * 4 * sizeof(float)];
+    private int _length;
+    private bool _changed;
+    private RecognitionResult _last = RecognitionResult.Empty;
+
+    internal MoonshineStream(MoonshineModel model, IMoonshineDecoder decoder)
+    {
+        _model = model;
+        _decoder = decoder;
+    }
+
+    /// <summary>Seconds of audio buffered for the current segment.</summary>
+    public double BufferedSeconds => (double)_length / MoonshineModel.SampleRate;
+
+    /// <inheritdoc />
+    public void AcceptAudio(ReadOnlySpan<float> samples16k)
+    {
+        if (samples16k.IsEmpty)
+        {
+            return;
+        }
+
+        int needed = (_length + samples16k.Length) * sizeof(float);
+        if (needed > _audio.Length)
+        {
+            Array.Resize(ref _audio, Math.Max(_audio.Length * 2, needed));
+        }
+
+        samples16k.CopyTo(MemoryMarshal.Cast<byte, float>(_audio.AsSpan(_length * sizeof(float))));
+        _length += samples16k.Length;
+        _changed = true;
+    }
+
+    /// <inheritdoc />
+    public RecognitionResult GetPartial()
+    {
+        if (!_changed)
+        {
+            return _last;
+        }
+
+        _changed = false;
+        var decode = Decode(_prefix.Committed);
+        _prefix.Update(decode);
+        _last = Build(decode, _prefix.Committed.Count);
+        return _last;
+    }
+
+    /// <inheritdoc />
+    public RecognitionResult Finish()
+    {
+        var decode = Decode([]);
+        var result = Build(decode, decode.Count);
+        _length = 0;
+        _changed = false;
+        _prefix.Clear();
+        _last = RecognitionResult.Empty;
+        return result;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        // Nothing native is held between calls: every run's outputs are freed before it returns.
+    }
+
+    private List<ScoredToken> Decode(IReadOnlyList<ScoredToken> forced)
+    {
+        if (_length < MoonshineModel.MinimumSamples)
+        {
+            return [];
+        }
+
+        using var encoded = _model.Encode(_audio.AsMemory(0, _length * sizeof(float)));
+        return _decoder.Decode(encoded[0], MoonshineModel.MaxTokensFor(_length), forced);
+    }
+
+    private RecognitionResult Build(List<ScoredToken> decode, int stableIds)
+    {
+        int[] ids = [.. decode.Select(t => t.Id)];
+        var spans = _model.Vocabulary.Split(ids);
+        var times = ProportionalTimestamps.Spread([.. spans.Select(s => s.Text.Trim().Length)], BufferedSeconds);
+        var tokens = new RecognizedToken[spans.Count];
+        int stable = 0;
+        for (int i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            float confidence = 1f;
+            for (int j = span.First; j < span.First + span.Count; j++)
+            {
+                confidence = Math.Min(confidence, decode[j].Probability);
+            }
+
+            tokens[i] = new RecognizedToken(span.Text, times[i].Start, times[i].End, confidence);
+            if (span.First + span.Count <= stableIds)
+            {
+                stable = i + 1;
+            }
+        }
+
+        return new RecognitionResult(string.Concat(spans.Select(s => s.Text)).Trim(), tokens) { StableTokenCount = stable };
+    }
+}

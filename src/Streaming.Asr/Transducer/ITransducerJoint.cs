@@ -1,0 +1,23 @@
+namespace Streaming.Asr.Transducer;
+
+/// <summary>
+/// The prediction and joint networks of a transducer, as seen by a search algorithm. Implemented over
+/// ONNX sessions by the model and by small hand-written tables in tests of the search.
+/// </summary>
+public interface ITransducerJoint
+{
+    /// <summary>Number of output symbols (logits per frame).</summary>
+    int VocabularySize { get; }
+
+    /// <summary>Id of the blank symbol.</summary>
+    int BlankId { get; }
+
+    /// <summary>Tokens of history the prediction network sees.</summary>
+    int ContextSize { get; }
+
+    /// <summary>Prediction network output for a context of exactly <see cref="ContextSize"/> ids (oldest first; -1 pads the start).</summary>
+    float[] PredictionOutput(ReadOnlySpan<long> context);
+
+    /// <summary>Writes the joint network's logits for one encoder frame and a prediction output.</summary>
+    void JointLogits(ReadOnlySpan<float> encoderFrame, float[] predictionOutput, Span<float> logits);
+}

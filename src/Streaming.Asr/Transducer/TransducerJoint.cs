@@ -1,0 +1,72 @@
+using Streaming.Inference;
+
+namespace Streaming.Asr.Transducer;
+
+/// <summary>
+/// <see cref="ITransducerJoint"/> over sherpa-onnx decoder (<c>y</c> [N, context] → [N, D]) and joiner
+/// (<c>encoder_out</c> [N, D], <c>decoder_out</c> [N, D] → logits [N, V]) graphs on any backend. One per
+/// stream: it owns input and output buffers bound once and reused across calls.
+/// </summary>
+internal sealed class TransducerJoint : ITransducerJoint, IDisposable
+{
+    private readonly long[] _context;
+    private readonly float[] _prediction;
+    private readonly float[] _frame;
+    private readonly float[] _predictionInput;
+    private readonly float[] _logits;
+    private readonly IModelBinding _decoder;
+    private readonly IModelBinding _joiner;
+
+    public TransducerJoint(IAcousticModel decoder, IAcousticModel joiner, int contextSize, int blankId, int encoderDimension, int decoderDimension, int vocabularySize)
+    {
+        ContextSize = contextSize;
+        BlankId = blankId;
+        VocabularySize = vocabularySize;
+        _context = new long[contextSize];
+        _prediction = new float[decoderDimension];
+        _frame = new float[encoderDimension];
+        _predictionInput = new float[decoderDimension];
+        _logits = new float[vocabularySize];
+        _decoder = decoder.Bind(
+            [NamedTensor.Over(decoder.InputNames[0], [1, contextSize], _context)],
+            [NamedTensor.Over(decoder.OutputNames[0], [1, decoderDimension], _prediction)]);
+        try
+        {
+            _joiner = joiner.Bind(
+                [NamedTensor.Over(joiner.InputNames[0], [1, encoderDimension], _frame), NamedTensor.Over(joiner.InputNames[1], [1, decoderDimension], _predictionInput)],
+                [NamedTensor.Over(joiner.OutputNames[0], [1, vocabularySize], _logits)]);
+        }
+        catch
+        {
+            _decoder.Dispose();
+            throw;
+        }
+    }
+
+    public int VocabularySize { get; }
+
+    public int BlankId { get; }
+
+    public int ContextSize { get; }
+
+    public float[] PredictionOutput(ReadOnlySpan<long> context)
+    {
+        context.CopyTo(_context);
+        _decoder.Run();
+        return (float[])_prediction.Clone();
+    }
+
+    public void JointLogits(ReadOnlySpan<float> encoderFrame, float[] predictionOutput, Span<float> logits)
+    {
+        encoderFrame.CopyTo(_frame);
+        predictionOutput.CopyTo(_predictionInput, 0);
+        _joiner.Run();
+        _logits.CopyTo(logits);
+    }
+
+    public void Dispose()
+    {
+        _joiner.Dispose();
+        _decoder.Dispose();
+    }
+}

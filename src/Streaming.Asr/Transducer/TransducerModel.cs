@@ -1,0 +1,115 @@
+using Streaming.Asr.Hotwords;
+using Streaming.Asr.Text;
+using Streaming.Inference;
+using Streaming.Inference.OnnxRuntime;
+
+namespace Streaming.Asr.Transducer;
+
+/// <summary>
+/// A sherpa-onnx streaming Zipformer2 transducer (encoder, decoder and joiner ONNX files plus
+/// <c>tokens.txt</c>). The sessions are shared by all streams; each stream holds its own encoder caches.
+/// Written against sherpa-onnx's published layout and unit-tested only through its search algorithms:
+/// it has not yet been run against a real transducer model here.
+/// </summary>
+public sealed class TransducerModel : IRecognizerModel
+{
+    private TransducerModel(string name, IAcousticModel encoder, IAcousticModel decoder, IAcousticModel joiner,
+        TransducerModelMetadata metadata, TokenTable tokens, RecognizerOptions options)
+    {
+        Name = name;
+        Encoder = encoder;
+        Decoder = decoder;
+        Joiner = joiner;
+        Metadata = metadata;
+        Tokens = tokens;
+        Options = options;
+        long[] featureShape = encoder.InputShapes[0];
+        FeatureDimension = featureShape[^1] > 0 ? (int)featureShape[^1] : 80;
+        int expected = 1 + ZipformerEncoderState.CountFor(metadata);
+        if (encoder.InputNames.Count != expected || encoder.OutputNames.Count != expected)
+        {
+            throw new InvalidDataException(
+                $"Transducer encoder has {encoder.InputNames.Count} inputs and {encoder.OutputNames.Count} outputs; the metadata implies {expected} of each (features/encoder_out + caches).");
+        }
+
+        if (decoder.OutputNames.Count != 1 || joiner.InputNames.Count != 2 || joiner.OutputNames.Count != 1)
+        {
+            throw new InvalidDataException("Transducer decoder must have one output and the joiner two inputs and one output.");
+        }
+
+        long joinerVocabulary = joiner.OutputShapes[0][^1];
+        EncoderDimension = (int)joiner.InputShapes[0][^1];
+        DecoderDimension = (int)decoder.OutputShapes[0][^1];
+        VocabularySize = joinerVocabulary > 0 ? (int)joinerVocabulary : metadata.VocabularySize ?? tokens.Count;
+        if (EncoderDimension <= 0 || DecoderDimension <= 0)
+        {
+            throw new InvalidDataException("Transducer joiner/decoder must declare fixed feature dimensions.");
+        }
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <summary>Shapes read from the model metadata.</summary>
+    public TransducerModelMetadata Metadata { get; }
+
+    /// <summary>Token id to text mapping.</summary>
+    public TokenTable Tokens { get; }
+
+    internal IAcousticModel Encoder { get; }
+
+    internal IAcousticModel Decoder { get; }
+
+    internal IAcousticModel Joiner { get; }
+
+    internal RecognizerOptions Options { get; }
+
+    internal int FeatureDimension { get; }
+
+    internal int EncoderDimension { get; }
+
+    internal int DecoderDimension { get; }
+
+    internal int VocabularySize { get; }
+
+    /// <summary>Loads the model files found by <see cref="TransducerModelFiles.TryFind"/>.</summary>
+    public static TransducerModel Load(TransducerModelFiles files, RecognizerOptions? options = null, IAcousticBackend? backend = null)
+    {
+        options ??= new RecognizerOptions();
+        options.Validate();
+        backend ??= OnnxRuntimeBackend.SharedCpu;
+        var tokens = TokenTable.Load(files.Tokens);
+        var sessions = new List<IAcousticModel>(3);
+        try
+        {
+            foreach (string path in new[] { files.Encoder, files.Decoder, files.Joiner })
+            {
+                sessions.Add(backend.LoadModel(path));
+            }
+
+            var metadata = TransducerModelMetadata.Parse(sessions[0].Metadata, sessions[1].Metadata);
+            string name = "transducer:" + Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(files.Encoder)));
+            return new TransducerModel(name, sessions[0], sessions[1], sessions[2], metadata, tokens, options);
+        }
+        catch
+        {
+            sessions.ForEach(s => s.Dispose());
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public IRecognitionStream CreateStream() => new TransducerStream(this, null);
+
+    /// <summary>Creates a stream; hotwords are fused into modified beam search through a <see cref="ContextGraph"/>.</summary>
+    public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords) => new TransducerStream(
+        this, hotwords.Count == 0 ? null : ContextGraph.Build(hotwords, new HotwordTokenizer(Tokens.Pieces()), Options.HotwordBoost));
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Joiner.Dispose();
+        Decoder.Dispose();
+        Encoder.Dispose();
+    }
+}

@@ -1,0 +1,190 @@
+using Streaming.Asr.Hotwords;
+using Streaming.Asr.Moonshine;
+
+namespace Streaming.Asr.Transducer;
+
+/// <summary>
+/// Modified beam search (at most one non-blank symbol per frame): each frame, every hypothesis is
+/// extended by every symbol, the best <c>beamSize</c> extensions are kept, and extensions with the same
+/// token sequence are merged by adding their probabilities (log-sum-exp of log-probabilities). With a
+/// <see cref="ContextGraph"/>, hotword bonuses join the ranking (shallow fusion): each hypothesis carries its
+/// graph state and context score next to its acoustic log-probability, and the best hypothesis is chosen
+/// after unfinished hotword prefixes have given their credit back.
+/// </summary>
+public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
+{
+    private readonly ITransducerJoint _joint;
+    private readonly ContextGraph? _graph;
+    private readonly int _beamSize;
+    private readonly float[] _logits;
+    private readonly float[] _logProbs;
+    private readonly Candidate[] _top;
+    private List<Hypothesis> _beam = [];
+    private int _frame;
+
+    /// <summary>
+    /// Creates a search over <paramref name="joint"/> keeping <paramref name="beamSize"/> hypotheses, biased
+    /// towards the phrases of <paramref name="graph"/> when one is given.
+    /// </summary>
+    public TransducerModifiedBeamDecoder(ITransducerJoint joint, int beamSize, ContextGraph? graph = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(beamSize, 1);
+        _joint = joint;
+        _graph = graph;
+        _beamSize = beamSize;
+        _logits = new float[joint.VocabularySize];
+        _logProbs = new float[joint.VocabularySize];
+        _top = new Candidate[beamSize];
+        Reset();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TransducerToken> Best => BestHypothesis.Tokens;
+
+    /// <summary>Acoustic log-probability of the best hypothesis (summed over merged alignments), without hotword bonuses.</summary>
+    public double BestLogProbability => BestHypothesis.LogProbability;
+
+    /// <summary>
+    /// The tokens every hypothesis in the beam shares: later frames only extend hypotheses of the current
+    /// beam, so whichever becomes best keeps this prefix.
+    /// </summary>
+    public int StableCount
+    {
+        get
+        {
+            var first = _beam[0].Tokens;
+            var count = first.Length;
+            foreach (var hypothesis in _beam)
+            {
+                var shared = 0;
+                while (shared < count && shared < hypothesis.Tokens.Length && hypothesis.Tokens[shared].Id == first[shared].Id)
+                {
+                    shared++;
+                }
+
+                count = shared;
+            }
+
+            return count;
+        }
+    }
+
+    private Hypothesis BestHypothesis => _beam.MaxBy(h => h.Score + (_graph?.Finish(h.ContextState) ?? 0))!;
+
+    /// <inheritdoc />
+    public void Advance(ReadOnlySpan<float> encoderFrames, int dimension)
+    {
+        for (int offset = 0; offset + dimension <= encoderFrames.Length; offset += dimension)
+        {
+            Step(encoderFrames.Slice(offset, dimension));
+            _frame++;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Reset()
+    {
+        var context = new long[_joint.ContextSize];
+        TransducerContext.FillInitial(context, _joint.BlankId);
+        _beam = [new Hypothesis([], context, 0, string.Empty)];
+        _frame = 0;
+    }
+
+    private void Step(ReadOnlySpan<float> frame)
+    {
+        int count = 0;
+        for (int h = 0; h < _beam.Count; h++)
+        {
+            var hypothesis = _beam[h];
+            hypothesis.Prediction ??= _joint.PredictionOutput(hypothesis.Context);
+            _joint.JointLogits(frame, hypothesis.Prediction, _logits);
+            Softmax.LogSoftmax(_logits, _logProbs);
+            for (int k = 0; k < _logProbs.Length; k++)
+            {
+                int state = hypothesis.ContextState;
+                float bonus = 0;
+                if (_graph is not null && k != _joint.BlankId)
+                {
+                    state = _graph.Step(state, k, out bonus);
+                }
+
+                count = BeamCandidates.Insert(_top, count, new Candidate(hypothesis.Score + _logProbs[k] + bonus, h, k, _logProbs[k], state, bonus));
+            }
+        }
+
+        var next = new Dictionary<string, Hypothesis>(count);
+        for (int i = 0; i < count; i++)
+        {
+            var candidate = _top[i];
+            var extended = Extend(_beam[candidate.Hypothesis], candidate);
+            if (next.TryGetValue(extended.Key, out var existing))
+            {
+                // Same tokens reached by another alignment: the probabilities add (the context is the same).
+                existing.LogProbability = LogAdd(existing.LogProbability, extended.LogProbability);
+            }
+            else
+            {
+                next.Add(extended.Key, extended);
+            }
+        }
+
+        _beam = [.. next.Values];
+    }
+
+    private Hypothesis Extend(Hypothesis parent, Candidate candidate)
+    {
+        int k = candidate.Token;
+        double logProbability = parent.LogProbability + candidate.TokenLogProbability;
+        if (k == _joint.BlankId)
+        {
+            return new Hypothesis(parent.Tokens, parent.Context, logProbability, parent.Key)
+            {
+                Prediction = parent.Prediction,
+                ContextState = parent.ContextState,
+                ContextScore = parent.ContextScore,
+            };
+        }
+
+        var context = new long[parent.Context.Length];
+        parent.Context.AsSpan(1).CopyTo(context);
+        context[^1] = k;
+        var token = new TransducerToken(k, _frame, MathF.Exp(candidate.TokenLogProbability));
+        return new Hypothesis([.. parent.Tokens, token], context, logProbability, parent.Key + "," + k)
+        {
+            ContextState = candidate.ContextState,
+            ContextScore = parent.ContextScore + candidate.Bonus,
+        };
+    }
+
+    private static double LogAdd(double a, double b)
+    {
+        double max = Math.Max(a, b);
+        return max + Math.Log(Math.Exp(a - max) + Math.Exp(b - max));
+    }
+
+    private readonly record struct Candidate(double Score, int Hypothesis, int Token, float TokenLogProbability, int ContextState, float Bonus) : IBeamCandidate;
+
+    private sealed class Hypothesis(TransducerToken[] tokens, long[] context, double logProbability, string key)
+    {
+        public TransducerToken[] Tokens { get; } = tokens;
+
+        public long[] Context { get; } = context;
+
+        /// <summary>Acoustic log-probability, summed over merged alignments.</summary>
+        public double LogProbability { get; set; } = logProbability;
+
+        /// <summary>State in the context graph (its root without one).</summary>
+        public int ContextState { get; init; }
+
+        /// <summary>Hotword bonuses collected so far.</summary>
+        public double ContextScore { get; init; }
+
+        /// <summary>What the search ranks by.</summary>
+        public double Score => LogProbability + ContextScore;
+
+        /// <summary>Identity of the token sequence, for merging.</summary>
+        public string Key { get; } = key;
+
+        public float[]? Prediction { get; set; }
+    }
+}

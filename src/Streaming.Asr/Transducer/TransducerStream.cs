@@ -1,0 +1,122 @@
+using Streaming.Asr.Features;
+using Streaming.Asr.Hotwords;
+using Streaming.Inference;
+
+namespace Streaming.Asr.Transducer;
+
+/// <summary>
+/// One session's streaming transducer decoding: audio → <see cref="FbankExtractor"/> → windows of
+/// <c>T</c> feature frames advancing by <c>decode_chunk_len</c> → encoder (with this stream's caches) →
+/// the configured search. Work happens as audio arrives, so <see cref="GetPartial"/> is cheap.
+/// <see cref="Finish"/> pads the segment with silence to flush the last window. Token times come from the
+/// encoder frame at which each token was emitted.
+/// </summary>
+public sealed class TransducerStream : IRecognitionStream
+{
+    private readonly TransducerModel _model;
+    private readonly FbankOptions _fbankOptions = new();
+    private readonly FbankExtractor _fbank;
+    private readonly ZipformerEncoderState _state;
+    private readonly TransducerJoint _joint;
+    private readonly ITransducerSearch _search;
+    private readonly List<NamedTensor> _inputs;
+    private readonly float[] _chunk;
+    private readonly NamedTensor _chunkTensor;
+    private int _nextFrame;
+    private double _secondsPerEncoderFrame;
+
+    internal TransducerStream(TransducerModel model, ContextGraph? graph)
+    {
+        _model = model;
+        _fbank = new FbankExtractor(_fbankOptions);
+        var m = model.Metadata;
+        _state = new ZipformerEncoderState(m, model.FeatureDimension, [.. model.Encoder.InputNames.Skip(1)]);
+        _joint = new TransducerJoint(
+            model.Decoder, model.Joiner, m.ContextSize, model.Tokens.BlankId, model.EncoderDimension, model.DecoderDimension, model.VocabularySize);
+        // Hotwords need a beam to act on, so they select modified beam search whatever the configured method.
+        _search = graph is not null || model.Options.DecodingMethod == RecognizerOptions.ModifiedBeamSearch
+            ? new TransducerModifiedBeamDecoder(_joint, model.Options.BeamSize, graph)
+            : new TransducerGreedyDecoder(_joint);
+        _inputs = new List<NamedTensor>(model.Encoder.InputNames.Count);
+        _chunk = new float[m.ChunkFrames * model.FeatureDimension];
+        _chunkTensor = NamedTensor.Over(model.Encoder.InputNames[0], [1, m.ChunkFrames, model.FeatureDimension], _chunk);
+    }
+
+    /// <inheritdoc />
+    public void AcceptAudio(ReadOnlySpan<float> samples16k)
+    {
+        _fbank.AcceptWaveform(samples16k);
+        RunReadyChunks();
+    }
+
+    /// <inheritdoc />
+    public RecognitionResult GetPartial() => Build(_search.StableCount);
+
+    /// <inheritdoc />
+    public RecognitionResult Finish()
+    {
+        // Enough silence to complete the window that holds the last real frames.
+        _fbank.AcceptWaveform(new float[(_model.Metadata.ChunkFrames + 2) * _fbankOptions.FrameShift]);
+        _fbank.InputFinished();
+        RunReadyChunks();
+        var result = Build(int.MaxValue);
+        _fbank.Reset();
+        _state.Reset();
+        _search.Reset();
+        _nextFrame = 0;
+        return result;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _joint.Dispose();
+        _state.Dispose();
+    }
+
+    private void RunReadyChunks()
+    {
+        int frames = _model.Metadata.ChunkFrames;
+        while (_fbank.FramesReady - _nextFrame >= frames)
+        {
+            _fbank.GetFrames(_nextFrame, frames, _chunk);
+            _inputs.Clear();
+            _inputs.Add(_chunkTensor);
+            _inputs.AddRange(_state.Current);
+            var outputs = _model.Encoder.Run(_inputs);
+            var encoderOut = outputs[0];
+            long[] shape = encoderOut.Shape;
+            _secondsPerEncoderFrame = _model.Metadata.ChunkShift * (double)_fbankOptions.FrameShift / _fbankOptions.SampleRate / shape[1];
+            _search.Advance(encoderOut.Span<float>(), (int)shape[2]);
+            _state.Advance(outputs);
+            _nextFrame += _model.Metadata.ChunkShift;
+        }
+    }
+
+    // stableIds: how many leading token ids are stable; a text piece counts as stable when all its ids are.
+    private RecognitionResult Build(int stableIds)
+    {
+        var best = _search.Best;
+        int[] ids = [.. best.Select(t => t.Id)];
+        var spans = _model.Tokens.Split(ids);
+        var tokens = new RecognizedToken[spans.Count];
+        var stable = 0;
+        for (int i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            if (span.First + span.Count <= stableIds)
+            {
+                stable = i + 1;
+            }
+
+            var first = best[span.First];
+            var last = best[span.First + span.Count - 1];
+            float confidence = best.Skip(span.First).Take(span.Count).Min(t => t.Confidence);
+            tokens[i] = new RecognizedToken(span.Text, first.Frame * _secondsPerEncoderFrame,
+                (last.Frame + 1) * _secondsPerEncoderFrame, confidence);
+        }
+
+        string text = string.Concat(spans.Select(s => s.Text)).Trim();
+        return new RecognitionResult(text, tokens) { StableTokenCount = stable };
+    }
+}

@@ -1,0 +1,81 @@
+using Streaming.Asr.Transducer;
+using Streaming.Inference;
+
+namespace Streaming.Asr.Tests.Transducer;
+
+public sealed class TransducerModelMetadataTests
+{
+    private static Dictionary<string, string> Encoder() => new()
+    {
+        ["model_type"] = "zipformer2",
+        ["T"] = "45",
+        ["decode_chunk_len"] = "32",
+        ["encoder_dims"] = "192,256,384,512,384,256",
+        ["query_head_dims"] = "32,32,32,32,32,32",
+        ["value_head_dims"] = "12,12,12,12,12,12",
+        ["num_heads"] = "4,4,4,8,4,4",
+        ["num_encoder_layers"] = "2,2,3,4,3,2",
+        ["cnn_module_kernels"] = "31,31,15,15,15,31",
+        ["left_context_len"] = "128,64,32,16,32,64",
+    };
+
+    private static readonly Dictionary<string, string> Decoder = new() { ["context_size"] = "2", ["vocab_size"] = "500" };
+
+    [Fact]
+    public void ParsesZipformer2Metadata()
+    {
+        var metadata = TransducerModelMetadata.Parse(Encoder(), Decoder);
+        Assert.Equal(45, metadata.ChunkFrames);
+        Assert.Equal(32, metadata.ChunkShift);
+        Assert.Equal([2, 2, 3, 4, 3, 2], metadata.NumEncoderLayers);
+        Assert.Equal([128, 64, 32, 16, 32, 64], metadata.LeftContextLength);
+        Assert.Equal(2, metadata.ContextSize);
+        Assert.Equal(500, metadata.VocabularySize);
+        Assert.Equal((6 * 16) + 2, ZipformerEncoderState.CountFor(metadata));
+    }
+
+    [Fact]
+    public void MissingKeysAreAllListed()
+    {
+        var encoder = Encoder();
+        encoder.Remove("T");
+        encoder.Remove("left_context_len");
+        var error = Assert.Throws<InvalidDataException>(() => TransducerModelMetadata.Parse(encoder, new Dictionary<string, string>()));
+        Assert.Contains("encoder:T", error.Message, StringComparison.Ordinal);
+        Assert.Contains("encoder:left_context_len", error.Message, StringComparison.Ordinal);
+        Assert.Contains("decoder:context_size", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RejectsOtherModelTypesAndInconsistentLists()
+    {
+        var encoder = Encoder();
+        encoder["model_type"] = "zipformer";
+        Assert.Contains("zipformer2", Assert.Throws<InvalidDataException>(() => TransducerModelMetadata.Parse(encoder, Decoder)).Message, StringComparison.Ordinal);
+        encoder = Encoder();
+        encoder["num_heads"] = "4,4";
+        Assert.Throws<InvalidDataException>(() => TransducerModelMetadata.Parse(encoder, Decoder));
+        encoder = Encoder();
+        encoder["T"] = "x";
+        Assert.Throws<InvalidDataException>(() => TransducerModelMetadata.Parse(encoder, Decoder));
+    }
+
+    [Fact]
+    public void EncoderCachesAreShapedFromMetadata()
+    {
+        string[] names = [.. Enumerable.Range(0, 98).Select(i => $"cache_{i}")];
+        using var state = new ZipformerEncoderState(TransducerModelMetadata.Parse(Encoder(), Decoder), featureDimension: 80, names);
+        var states = state.Current;
+        Assert.Equal(98, states.Count);
+        Assert.Equal(names, states.Select(s => s.Name));
+        long[] Shape(int i) => states[i].Shape;
+        Assert.Equal([128L, 1, 128], Shape(0));
+        Assert.Equal([1L, 1, 128, 144], Shape(1));
+        Assert.Equal([128L, 1, 48], Shape(2));
+        Assert.Equal([1L, 192, 15], Shape(5));
+        Assert.Equal([16L, 1, 256], Shape(6 * 7));
+        Assert.Equal([1L, 128, 3, 19], Shape(96));
+        Assert.Equal(TensorElementKind.Int64, states[97].Kind);
+        Assert.All(Enumerable.Range(0, 97), i => Assert.All(states[i].Span<float>().ToArray(), v => Assert.Equal(0f, v)));
+    }
+}
