@@ -4,6 +4,6 @@
 # e.g. ./run.sh transcribe samples/jfk.wav
 set -euo pipefail
 cd "$(dirname "$0")"
-bash scripts/prerequisites.sh
+bash scripts/setup-runtime.sh
 if [ $# -eq 0 ]; then set -- serve; fi
 dotnet run --project src/Streaming.Cli -c Release -- "$@"

@@ -7,7 +7,7 @@ namespace Streaming.Jobs.Tests;
 /// <summary>
 /// A throw-away PostgreSQL cluster (initdb + pg_ctl in a temporary folder, trust auth, loopback on a free
 /// port), started on first use and removed at the end. PostgreSQL refuses to run as root, so as root it runs
-/// as the <c>postgres</c> user. scripts/prerequisites.sh installs the server package.
+/// as the <c>postgres</c> user. scripts/setup-tests.sh installs the server package.
 /// </summary>
 public sealed class PostgresCluster : IDisposable
 {
@@ -67,7 +67,7 @@ public sealed class PostgresCluster : IDisposable
         var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql").Order().ToArray() : [];
         var bin = versions.Select(v => Path.Combine(v, "bin")).LastOrDefault(b => File.Exists(Path.Combine(b, "initdb")));
         return bin ?? throw new InvalidOperationException(
-            "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin; run scripts/prerequisites.sh.");
+            "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin; run scripts/setup-tests.sh.");
     }
 
     private void Run(string tool, params string[] arguments)

@@ -38,7 +38,7 @@ internal sealed class RedisProcess : IAsyncDisposable
 
         var tail = child.Tail;
         await child.DisposeAsync();
-        throw new InvalidOperationException($"redis-server did not answer PING on port {port} (installed by scripts/prerequisites.sh?). Output:\n{tail}");
+        throw new InvalidOperationException($"redis-server did not answer PING on port {port} (installed by scripts/setup-tests.sh?). Output:\n{tail}");
     }
 
     public async ValueTask DisposeAsync() => await process.DisposeAsync();

@@ -147,7 +147,7 @@ public sealed class SippCallTests(SipFixture fixture) : IDisposable
         }
         catch (Win32Exception ex)
         {
-            Assert.Fail($"sipp is not installed ({ex.Message}): run scripts/prerequisites.sh, which installs Debian's sip-tester.");
+            Assert.Fail($"sipp is not installed ({ex.Message}): run scripts/setup-tests.sh, which installs Debian's sip-tester.");
             throw;
         }
 

@@ -10,7 +10,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Launches Chromium with a new empty profile; close() also removes the profile. */
 export async function launchBrowser(fakeMicrophoneWav) {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: run scripts/prerequisites.sh (apt-get install chromium)`);
+    throw new Error(`${CHROMIUM} not found: run scripts/setup-tests.sh (apt-get install chromium)`);
   }
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'streaming-browser-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -48,6 +48,6 @@ internal static partial class SpanDspNative
             }
         }
 
-        throw new DllNotFoundException("libspandsp is not installed (G.722); run scripts/prerequisites.sh or apt-get install libspandsp2.");
+        throw new DllNotFoundException("libspandsp is not installed (G.722); run scripts/setup-runtime.sh or apt-get install libspandsp2.");
     }
 }
