@@ -7,6 +7,7 @@ namespace Streaming.Sip.Transport;
 internal sealed class TcpFlow(TcpClient client) : SipFlow, IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private int _dialogs;
 
     /// <inheritdoc />
     public override IPEndPoint Remote { get; } = (IPEndPoint)client.Client.RemoteEndPoint!;
@@ -14,8 +15,17 @@ internal sealed class TcpFlow(TcpClient client) : SipFlow, IDisposable
     /// <inheritdoc />
     public override bool IsReliable => true;
 
+    /// <summary>True while a dialog holds the connection, which then never counts as idle.</summary>
+    public bool IsHeld => Volatile.Read(ref _dialogs) > 0;
+
     /// <summary>The connection's stream.</summary>
     public NetworkStream Stream { get; } = client.GetStream();
+
+    /// <inheritdoc />
+    public override void Hold() => Interlocked.Increment(ref _dialogs);
+
+    /// <inheritdoc />
+    public override void Release() => Interlocked.Decrement(ref _dialogs);
 
     /// <inheritdoc />
     public override async ValueTask SendAsync(byte[] message, CancellationToken cancellationToken)
