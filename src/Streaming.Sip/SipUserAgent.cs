@@ -207,6 +207,13 @@ internal sealed class SipUserAgent : ISipMessageSink
         }
 
         await tx.RespondAsync(Responses.Answer(call, request), cancellationToken).ConfigureAwait(false);
+        if (!tx.Flow.IsOpen)
+        {
+            // The peer's connection closed while the call was set up: nothing can acknowledge or end it.
+            await EndCallAsync(call, "connection lost", byeReason: null).ConfigureAwait(false);
+            return;
+        }
+
         foreach (var channel in call.Channels.Values)
         {
             SessionStarted?.Invoke(channel.Info, channel.Session);

@@ -43,17 +43,26 @@ public sealed class Rfc4475CorpusTests(SipFixture fixture)
         using var metrics = new MetricRecorder(server.Ingress);
         using var ua = new TestUserAgent(server.Port);
 
-        SipResponse? response;
+        var finals = expected is "drop" or "close" ? [] : expected.Split('+').Select(int.Parse).ToList();
+        var responses = new List<SipResponse>();
+        // A TCP peer stays connected to the end: one dropping its connection is a test of its own.
+        using var tcp = transport == "tcp" ? await TcpTestClient.ConnectAsync(server.Ingress.TcpEndPoint!.Port) : null;
         if (transport == "udp")
         {
             await ua.SendRawAsync(bytes);
-            response = await FirstFinalOverUdpAsync(ua, expected == "drop" ? Silence : TimeSpan.FromSeconds(10));
+            while (responses.Count < Math.Max(1, finals.Count) && await FirstFinalOverUdpAsync(ua, finals.Count == 0 ? Silence : TimeSpan.FromSeconds(10)) is { } response)
+            {
+                responses.Add(response);
+            }
         }
         else
         {
-            using var tcp = await TcpTestClient.ConnectAsync(server.Ingress.TcpEndPoint!.Port);
-            await tcp.SendAsync(bytes);
-            response = await tcp.ResponseAsync(expected is "drop" or "close" ? Silence : TimeSpan.FromSeconds(10));
+            await tcp!.SendAsync(bytes);
+            while (responses.Count < Math.Max(1, finals.Count) && await tcp.ResponseAsync(finals.Count == 0 ? Silence : TimeSpan.FromSeconds(10)) is { } response)
+            {
+                responses.Add(response);
+            }
+
             if (expected == "close")
             {
                 Assert.True(await tcp.WaitClosedAsync(TimeSpan.FromSeconds(10)), "the ingress kept a connection with an incomplete message open");
@@ -65,24 +74,18 @@ public sealed class Rfc4475CorpusTests(SipFixture fixture)
             }
         }
 
-        if (expected is "drop" or "close")
+        Assert.Equal(finals, responses.Select(r => r.StatusCode));
+        foreach (var response in responses)
         {
-            Assert.Null(response);
-        }
-        else
-        {
-            Assert.NotNull(response);
-            Assert.Equal(int.Parse(expected), response.StatusCode);
             Assert.True(ReasonPhrase.IsValid(response.Reason), $"invalid reason phrase '{response.Reason}'");
-            if (fault != "-")
+            if (fault != "-" && response.StatusCode >= 400)
             {
                 Assert.Contains(fault, response.Reason, StringComparison.OrdinalIgnoreCase);
             }
         }
 
         // A call exists only for a valid INVITE answered 2xx (its one audio stream is one session).
-        var isInvite = response?.CSeq.Method == "INVITE";
-        var calls = isInvite && response!.StatusCode is >= 200 and < 300 ? 1 : 0;
+        var calls = responses.Count(r => r.StatusCode is >= 200 and < 300 && r["CSeq"]!.EndsWith(" INVITE", StringComparison.Ordinal));
         if (calls > 0)
         {
             await server.WaitForSessionsAsync(calls, TimeSpan.FromSeconds(30));

@@ -127,8 +127,9 @@ public static class SipParser
                 // Folding (RFC 3261 §7.3.1): a continuation line joins the previous one with one space.
                 lines[^1] = lines[^1].TrimEnd() + " " + raw.Trim();
             }
-            else if (raw.Length > 0 || lines.Count > 0)
+            else if (raw.Length > 0)
             {
+                // Empty lines only precede the start line or end a head stored without its final CRLF.
                 lines.Add(raw);
             }
         }

@@ -17,6 +17,9 @@ internal abstract class SipFlow
     /// <summary>Transport token for Via/Contact (UDP or TCP).</summary>
     public string Protocol => IsReliable ? "TCP" : "UDP";
 
+    /// <summary>False once the connection is gone (TCP); a UDP flow is always open.</summary>
+    public virtual bool IsOpen => true;
+
     /// <summary>A dialog depends on this flow from now on (its in-dialog requests and our BYE use it).</summary>
     public virtual void Hold()
     {
