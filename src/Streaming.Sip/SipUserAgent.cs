@@ -21,7 +21,7 @@ internal sealed class SipUserAgent : ISipMessageSink
     private readonly CallAdmission _admission;
     private readonly CallMedia _media;
     private readonly ServerTransactionTable _transactions;
-    private readonly ConcurrentDictionary<string, NonInviteClientTransaction> _clients = new();
+    private readonly ByeSender _bye;
     private readonly ConcurrentDictionary<string, SipCall> _calls = new();
 
     public SipUserAgent(SipIngressOptions options, ICallSessionFactory factory, SipMetrics metrics)
@@ -34,6 +34,7 @@ internal sealed class SipUserAgent : ISipMessageSink
         _media = new CallMedia(options, factory, metrics);
         _transactions = new ServerTransactionTable(_timers);
         Responses = new ResponseBuilder(options);
+        _bye = new ByeSender(Responses, _timers);
     }
 
     /// <summary>Raised when a call channel's session is open and its audio starts flowing.</summary>
@@ -64,11 +65,7 @@ internal sealed class SipUserAgent : ISipMessageSink
 
         if (message is SipResponse response)
         {
-            if (_clients.TryGetValue(response.TopBranch, out var client))
-            {
-                client.OnResponse(response);
-            }
-
+            _bye.OnResponse(response);
             return;
         }
 
@@ -127,7 +124,7 @@ internal sealed class SipUserAgent : ISipMessageSink
         switch (request.Method)
         {
             case "OPTIONS":
-                await tx.RespondAsync(Responses.WithCapabilities(SipResponse.For(request, 200, "OK", NewTag())), cancellationToken).ConfigureAwait(false);
+                await tx.RespondAsync(Responses.WithCapabilities(SipResponse.For(request, 200, "OK", Tags.New())), cancellationToken).ConfigureAwait(false);
                 break;
             case "INVITE" when !hasToTag:
                 // Opening sessions may take a while; the receive loop must stay free for the CANCEL.
@@ -158,7 +155,7 @@ internal sealed class SipUserAgent : ISipMessageSink
     {
         var request = tx.Request;
         await tx.RespondAsync(SipResponse.For(request, 100, "Trying"), cancellationToken).ConfigureAwait(false);
-        var localTag = NewTag();
+        var localTag = Tags.New();
         var (refusal, offer, streams) = _admission.Admit(request, tx.Flow.Remote.Address, _calls.Count, localTag);
         if (refusal is not null)
         {
@@ -314,7 +311,7 @@ internal sealed class SipUserAgent : ISipMessageSink
 
         _calls.TryRemove(new KeyValuePair<string, SipCall>(call.CallId, call));
         // The BYE may wait up to timer F for its answer; media and sessions are released meanwhile.
-        var bye = wasEstablished && byeReason is not null ? SendByeAsync(call, byeReason) : Task.CompletedTask;
+        var bye = wasEstablished && byeReason is not null ? _bye.SendAsync(call, byeReason) : Task.CompletedTask;
         if (wasEstablished)
         {
             _metrics.CallEnded();
@@ -328,37 +325,6 @@ internal sealed class SipUserAgent : ISipMessageSink
         }
 
         await bye.ConfigureAwait(false);
-    }
-
-    private async Task SendByeAsync(SipCall call, string reason)
-    {
-        var bye = new SipRequest("BYE", call.RemoteTarget);
-        var branch = ViaHeader.MagicCookie + NewTag();
-        bye.Add(SipHeaderNames.Via, Responses.Via(call.Flow, branch)).Add(SipHeaderNames.MaxForwards, "70");
-        foreach (var route in call.Invite.Headers.Where(h => h.Name == "Record-Route"))
-        {
-            bye.Add("Route", route.Value);
-        }
-
-        bye.Add(SipHeaderNames.From, call.LocalParty)
-            .Add(SipHeaderNames.To, call.Invite[SipHeaderNames.From]!)
-            .Add(SipHeaderNames.CallId, call.CallId)
-            .Add(SipHeaderNames.CSeq, $"{++call.LocalCSeq} BYE")
-            .Add(SipHeaderNames.Reason, reason);
-        var client = new NonInviteClientTransaction(bye, call.Flow, _timers);
-        _clients[branch] = client;
-        try
-        {
-            await client.RunAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
-        {
-            // The peer's connection is gone; the call ends locally all the same.
-        }
-        finally
-        {
-            _clients.TryRemove(branch, out _);
-        }
     }
 
     /// <summary>Ends calls whose media went silent or whose session timer expired.</summary>
@@ -400,6 +366,4 @@ internal sealed class SipUserAgent : ISipMessageSink
             _metrics.InternalError(ex.GetType().Name);
         }
     }
-
-    private static string NewTag() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
 }
