@@ -25,19 +25,9 @@ public sealed class SippLoadTests(SipFixture fixture, ITestOutputHelper output) 
         var calls = int.Parse(Environment.GetEnvironmentVariable("SIP_LOAD_CALLS") ?? "10");
         var seconds = int.Parse(Environment.GetEnvironmentVariable("SIP_LOAD_SECONDS") ?? "5");
         var sessions = new CountingSessionFactory();
-        await using var ingress = new SipIngress(
-            new SipIngressOptions
-            {
-                ListenAddress = "127.0.0.1",
-                UdpPort = 0,
-                TcpPort = 0,
-                AllowedPeers = ["127.0.0.1"],
-                T1Ms = 100,
-                T2Ms = 400,
-                T4Ms = 500,
-                TcpMessageTimeoutSeconds = 2,
-            },
-            sessions);
+        var options = SipFixture.LoopbackOptions();
+        options.TcpMessageTimeoutSeconds = 2;
+        await using var ingress = new SipIngress(options, sessions);
         var ended = new ConcurrentDictionary<string, string>();
         ingress.SessionEnded += (_, e) => ended[e.Info.SessionId] = e.Reason;
         await ingress.StartAsync(CancellationToken.None);
