@@ -94,4 +94,27 @@ public sealed class TransactionMatchingTests(SipFixture fixture)
         Assert.True(await tcp.WaitClosedAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(1, metrics.Total("sip.tcp.closed", "idle"));
     }
+
+    [Fact]
+    public async Task Tcp_connection_of_a_live_call_outlasts_the_idle_timeout()
+    {
+        await using var server = await fixture.StartAsync(o => o.TcpIdleTimeoutSeconds = 1);
+        using var metrics = new MetricRecorder(server.Ingress);
+        using var ua = new TestUserAgent(server.Port);
+        using var tcp = await TcpTestClient.ConnectAsync(server.Ingress.TcpEndPoint!.Port);
+        var via = $"SIP/2.0/TCP 127.0.0.1:{ua.Port};branch=z9hG4bK";
+        await tcp.SendAsync(ua.Request("INVITE", sdp: TestUserAgent.Offer((40020, "0", string.Empty))).Set("Via", via + "inv").ToBytes());
+        var ok = await tcp.ResponseAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(200, ok?.StatusCode);
+        await tcp.SendAsync(ua.Ack(ok!).Set("Via", via + "ack").ToBytes());
+
+        Assert.False(await tcp.WaitClosedAsync(TimeSpan.FromSeconds(3)), "the connection of a live call was closed as idle");
+        await tcp.SendAsync(ua.Request("BYE", TestUserAgent.ToTag(ok!)).Set("Via", via + "bye").ToBytes());
+        Assert.Equal(200, (await tcp.ResponseAsync(TimeSpan.FromSeconds(10)))?.StatusCode);
+        Assert.Equal(0, metrics.Total("sip.tcp.closed", "idle"));
+
+        // Once the call is over, the connection is idle like any other.
+        Assert.True(await tcp.WaitClosedAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, metrics.Total("sip.tcp.closed", "idle"));
+    }
 }
