@@ -51,8 +51,8 @@ public sealed class SipIngress : ICallIngress, IAsyncDisposable
         }
 
         _transport = new SipTransportHost(_options, _agent, Metrics);
-        _agent.UdpPort = _transport.UdpEndPoint.Port;
-        _agent.TcpPort = _transport.TcpEndPoint.Port;
+        _agent.Responses.UdpPort = _transport.UdpEndPoint.Port;
+        _agent.Responses.TcpPort = _transport.TcpEndPoint.Port;
         _transport.Start();
         return Task.CompletedTask;
     }

@@ -48,6 +48,17 @@ public sealed class SipIngressOptions
     [Range(1, 100_000)]
     public int MaxTcpConnections { get; set; } = 1000;
 
+    /// <summary>
+    /// Seconds a TCP peer has to complete a message it started (head and declared body); then the connection is
+    /// closed, since a stream cannot be re-synchronised (RFC 4475 §3.1.2.2).
+    /// </summary>
+    [Range(1, 3600)]
+    public int TcpMessageTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Seconds a TCP connection may stay silent while no dialog uses it; then it is closed.</summary>
+    [Range(1, 86_400)]
+    public int TcpIdleTimeoutSeconds { get; set; } = 300;
+
     /// <summary>Peers (IP or CIDR) whose INVITEs are accepted without authentication.</summary>
     public List<string> AllowedPeers { get; set; } = [];
 

@@ -17,6 +17,7 @@ public sealed class SipMetrics : IDisposable
     private readonly Counter<long> _rtpReceived;
     private readonly Counter<long> _rtpLost;
     private readonly Counter<long> _errors;
+    private readonly Counter<long> _tcpClosed;
     private readonly UpDownCounter<long> _activeCalls;
 
     /// <summary>Creates the instruments on a new meter.</summary>
@@ -29,6 +30,7 @@ public sealed class SipMetrics : IDisposable
         _rtpReceived = Meter.CreateCounter<long>("rtp.packets.received", description: "RTP packets accepted.");
         _rtpLost = Meter.CreateCounter<long>("rtp.packets.lost", description: "RTP packets never received, replaced with silence.");
         _errors = Meter.CreateCounter<long>("sip.errors.internal", description: "Unexpected exceptions while handling a message.");
+        _tcpClosed = Meter.CreateCounter<long>("sip.tcp.closed", description: "TCP connections we closed, by reason (message_timeout, idle).");
         _activeCalls = Meter.CreateUpDownCounter<long>("sip.calls.active", description: "Calls with a live session.");
     }
 
@@ -46,6 +48,8 @@ public sealed class SipMetrics : IDisposable
     internal void RtpLost(int packets) => _rtpLost.Add(packets);
 
     internal void InternalError(string type) => _errors.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    internal void TcpClosed(string reason) => _tcpClosed.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     internal void CallStarted() => _activeCalls.Add(1);
 

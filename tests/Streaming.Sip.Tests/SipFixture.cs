@@ -32,19 +32,22 @@ public sealed class SipFixture : IDisposable
 
     public ICallSessionFactory SessionFactory() => new PipelineCallSessionFactory(Pipelines, itn: false, TimeSpan.FromSeconds(20));
 
+    /// <summary>Loopback, free ports, 127.0.0.1 allowed, short timers (T1 100 ms).</summary>
+    public static SipIngressOptions LoopbackOptions() => new()
+    {
+        ListenAddress = "127.0.0.1",
+        MediaAddress = "127.0.0.1",
+        UdpPort = 0,
+        TcpPort = 0,
+        AllowedPeers = ["127.0.0.1"],
+        T1Ms = 100,
+        T2Ms = 400,
+        T4Ms = 500,
+    };
+
     public async Task<TestIngress> StartAsync(Action<SipIngressOptions>? configure = null, ICallSessionFactory? factory = null)
     {
-        var options = new SipIngressOptions
-        {
-            ListenAddress = "127.0.0.1",
-            MediaAddress = "127.0.0.1",
-            UdpPort = 0,
-            TcpPort = 0,
-            AllowedPeers = ["127.0.0.1"],
-            T1Ms = 100,
-            T2Ms = 400,
-            T4Ms = 500,
-        };
+        var options = LoopbackOptions();
         configure?.Invoke(options);
         var ingress = new TestIngress(new SipIngress(options, factory ?? SessionFactory()));
         await ingress.Ingress.StartAsync(CancellationToken.None);

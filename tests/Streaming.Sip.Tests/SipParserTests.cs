@@ -46,6 +46,38 @@ public sealed class SipParserTests
         Assert.NotNull(fault.PartialRequest?["Via"]);
     }
 
+    [Theory]
+    [InlineData("To: \"Mr. J. User <sip:j.user@example.com>", "To header (unbalanced quotes)")]
+    [InlineData("To: Watson, Thomas <sip:t.watson@example.org>", "To header (display name")]
+    [InlineData("To: < sip:t.watson@example.org >", "To header (white space inside <>)")]
+    [InlineData("To: <sip:t.watson@example.org>\nContact: sip:user@example.com?Route=%3Csip:x%3E", "Contact header")]
+    [InlineData("To: <sip:b@y>\nDate: Fri, 01 Jan 2010 16:00:00 EST", "Date")]
+    [InlineData("To: <sip:b@y>\nTo: <sip:c@y>", "Multiple To headers")]
+    public void Invalid_addresses_dates_and_repeated_single_value_headers_are_400s_naming_the_header(string headers, string detail)
+    {
+        var text = $"OPTIONS sip:x@h SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\nFrom: <sip:a@x>;tag=1\n{headers}\nCall-ID: c\nCSeq: 1 OPTIONS\n\n";
+        var fault = Assert.Throws<SipParseException>(() => SipParser.Parse(Wire(text), 4096));
+        Assert.Equal(400, fault.StatusCode);
+        Assert.Contains(detail, fault.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<sip:user@example.com>", "angle brackets")]
+    [InlineData("sip:user@example.com?Route=%3Csip:example.com%3E", "headers are not allowed")]
+    public void Request_uri_in_brackets_or_with_headers_is_a_400(string uri, string detail)
+    {
+        var fault = Assert.Throws<SipParseException>(() => SipParser.Parse(Wire(Head("OPTIONS", 0).Replace("sip:x@127.0.0.1", uri, StringComparison.Ordinal)), 4096));
+        Assert.Equal(400, fault.StatusCode);
+        Assert.Contains(detail, fault.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Question_mark_in_the_user_part_of_a_request_uri_is_allowed()
+    {
+        var request = SipParser.Parse(Wire(Head("OPTIONS", 0).Replace("sip:x@127.0.0.1", "sip:crazy?,/;;*:&it+has=1@example.com", StringComparison.Ordinal)), 4096);
+        Assert.Equal("sip:crazy?,/;;*:&it+has=1@example.com", Assert.IsType<SipRequest>(request).Uri);
+    }
+
     [Fact]
     public void Message_over_the_size_limit_is_refused_with_413()
     {

@@ -50,13 +50,16 @@ public sealed class TestUserAgent : IDisposable
         }
     }
 
-    /// <summary>Next response with a status of at least <paramref name="minimum"/> (skipping provisional ones by default).</summary>
-    public async Task<SipResponse> ResponseAsync(int minimum = 200, TimeSpan? timeout = null)
+    /// <summary>
+    /// Next response with a status of at least <paramref name="minimum"/> (skipping provisional ones by default),
+    /// to a request of Call-ID <paramref name="callId"/> when one is given.
+    /// </summary>
+    public async Task<SipResponse> ResponseAsync(int minimum = 200, TimeSpan? timeout = null, string? callId = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (DateTime.UtcNow < deadline)
         {
-            if (await ReceiveAsync(deadline - DateTime.UtcNow) is SipResponse response && response.StatusCode >= minimum)
+            if (await ReceiveAsync(deadline - DateTime.UtcNow) is SipResponse response && response.StatusCode >= minimum && (callId is null || response.CallId == callId))
             {
                 return response;
             }

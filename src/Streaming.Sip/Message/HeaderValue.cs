@@ -12,7 +12,12 @@ public static class HeaderValue
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (c == '"' && (i == 0 || value[i - 1] != '\\'))
+            if (quoted && c == '\\')
+            {
+                // quoted-pair: the next character is literal, a quote included.
+                i++;
+            }
+            else if (c == '"')
             {
                 quoted = !quoted;
             }

@@ -25,6 +25,8 @@ public static class SipHeaderNames
     public const string RetryAfter = "Retry-After";
     public const string Server = "Server";
     public const string UserAgent = "User-Agent";
+    public const string Date = "Date";
+    public const string Warning = "Warning";
 #pragma warning restore CS1591
 
     private static readonly Dictionary<string, string> Canonical = new(StringComparer.OrdinalIgnoreCase)
@@ -65,6 +67,7 @@ public static class SipHeaderNames
         [MinSe] = MinSe,
         [WwwAuthenticate] = WwwAuthenticate,
         [Authorization] = Authorization,
+        [Date] = Date,
     };
 
     /// <summary>The canonical long name for <paramref name="name"/> (compact forms expanded; unknown names kept).</summary>

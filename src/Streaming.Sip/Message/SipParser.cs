@@ -13,6 +13,11 @@ public static class SipParser
     private static readonly string[] RequiredRequestHeaders =
         [SipHeaderNames.Via, SipHeaderNames.From, SipHeaderNames.To, SipHeaderNames.CallId, SipHeaderNames.CSeq];
 
+    // Headers whose grammar allows one value only (RFC 3261 §20; RFC 4475 §3.3.8: several are refused with 400).
+    private static readonly string[] SingleValueHeaders =
+        [SipHeaderNames.From, SipHeaderNames.To, SipHeaderNames.CallId, SipHeaderNames.CSeq, SipHeaderNames.MaxForwards,
+         SipHeaderNames.ContentType, SipHeaderNames.Date, SipHeaderNames.SessionExpires];
+
     /// <summary>Parses <paramref name="data"/>; messages longer than <paramref name="maxBytes"/> are refused with 413.</summary>
     public static SipMessage Parse(ReadOnlySpan<byte> data, int maxBytes)
     {
@@ -122,8 +127,9 @@ public static class SipParser
                 // Folding (RFC 3261 §7.3.1): a continuation line joins the previous one with one space.
                 lines[^1] = lines[^1].TrimEnd() + " " + raw.Trim();
             }
-            else if (raw.Length > 0 || lines.Count > 0)
+            else if (raw.Length > 0)
             {
+                // Empty lines only precede the start line or end a head stored without its final CRLF.
                 lines.Add(raw);
             }
         }
@@ -139,9 +145,9 @@ public static class SipParser
         {
             var colon = line.IndexOf(':');
             var name = colon > 0 ? line[..colon].TrimEnd() : string.Empty;
-            if (name.Length == 0 || !name.All(IsTokenChar))
+            if (name.Length == 0 || !name.All(SipGrammar.IsTokenChar))
             {
-                error ??= new SipParseException(400, $"Malformed header line '{Shorten(line)}'");
+                error ??= new SipParseException(400, $"Malformed header line '{SipGrammar.Shorten(line)}'");
                 continue;
             }
 
@@ -163,18 +169,25 @@ public static class SipParser
                 return new SipResponse(status, string.Join(' ', parts[2..]));
             }
 
-            throw new SipParseException(400, $"Malformed status line '{Shorten(line)}'");
+            throw new SipParseException(400, $"Malformed status line '{SipGrammar.Shorten(line)}'");
         }
 
-        if (parts.Length != 3 || parts[0].Length == 0 || !parts[0].All(IsTokenChar) || parts[1].Length == 0 || !parts[1].Contains(':'))
+        // Exactly one SP between the three parts (RFC 4475 §3.1.2.7-9: extra or trailing white space is refused).
+        if (parts.Length != 3 || parts[0].Length == 0 || !parts[0].All(SipGrammar.IsTokenChar) || parts[1].Length == 0)
         {
-            error = new SipParseException(400, $"Malformed request line '{Shorten(line)}'");
-            return new SipRequest(parts.Length > 0 && parts[0].All(IsTokenChar) ? parts[0] : "UNKNOWN", "sip:invalid");
+            error = new SipParseException(400, $"Malformed request line '{SipGrammar.Shorten(line)}'");
+            return new SipRequest(parts.Length > 0 && parts[0].All(SipGrammar.IsTokenChar) ? parts[0] : "UNKNOWN", "sip:invalid");
+        }
+
+        if (SipGrammar.SchemeOf(parts[1]) is null)
+        {
+            error = new SipParseException(400, $"Malformed Request-URI '{SipGrammar.Shorten(parts[1])}' (no scheme, or in angle brackets)");
+            return new SipRequest(parts[0], "sip:invalid");
         }
 
         if (!parts[2].Equals("SIP/2.0", StringComparison.OrdinalIgnoreCase))
         {
-            error = new SipParseException(505, $"SIP version '{Shorten(parts[2])}' not supported");
+            error = new SipParseException(505, $"SIP version '{SipGrammar.Shorten(parts[2])}' not supported");
         }
 
         return new SipRequest(parts[0], parts[1]);
@@ -222,22 +235,80 @@ public static class SipParser
 
         if (cseq.Method != request.Method)
         {
-            return new SipParseException(400, $"CSeq method {cseq.Method} does not match request method {request.Method}");
+            // RFC 4475 §3.1.2.17: for a method we do not implement, 501 says more than 400.
+            return SipMethods.IsKnown(request.Method)
+                ? new SipParseException(400, $"CSeq method {cseq.Method} does not match request method {request.Method}")
+                : new SipParseException(501, "Not Implemented");
+        }
+
+        var repeated = SingleValueHeaders.FirstOrDefault(name => request.Headers.Count(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) > 1);
+        if (repeated is not null)
+        {
+            return new SipParseException(400, $"Multiple {repeated} headers");
+        }
+
+        var uriFault = RequestUriFault(request.Uri);
+        if (uriFault is not null)
+        {
+            return new SipParseException(400, $"Malformed Request-URI ({uriFault})");
         }
 
         var maxForwards = request[SipHeaderNames.MaxForwards];
         if (maxForwards is not null && !int.TryParse(maxForwards, NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
-            return new SipParseException(400, $"Malformed Max-Forwards '{Shorten(maxForwards)}'");
+            return new SipParseException(400, $"Malformed Max-Forwards '{SipGrammar.Shorten(maxForwards)}'");
         }
 
-        return request.Values(SipHeaderNames.Via).All(v => v.StartsWith("SIP/2.0/", StringComparison.OrdinalIgnoreCase))
-            ? null
-            : new SipParseException(400, "Malformed Via header");
+        try
+        {
+            foreach (var via in request.Values(SipHeaderNames.Via))
+            {
+                ViaHeader.Parse(via);
+            }
+        }
+        catch (SipParseException ex)
+        {
+            return ex;
+        }
+
+        return AddressFault(request) ?? DateFault(request[SipHeaderNames.Date]);
     }
 
-    private static bool IsTokenChar(char c) =>
-        char.IsAsciiLetterOrDigit(c) || "-.!%*_+`'~".Contains(c);
+    // sip and sips URIs may not carry headers in a Request-URI (RFC 3261 §19.1.5, RFC 4475 §3.1.2.10); '?' in the
+    // user part is allowed, so only what follows '@' is checked.
+    private static string? RequestUriFault(string uri)
+    {
+        var scheme = SipGrammar.SchemeOf(uri)!;
+        if (!scheme.Equals("sip", StringComparison.OrdinalIgnoreCase) && !scheme.Equals("sips", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";
+        var hostPart = uri[(Math.Max(uri.IndexOf('@'), scheme.Length) + 1)..];
+        return hostPart.Contains('?') ? "headers are not allowed in a Request-URI"
+            : uri.Contains('<') || uri.Contains('>') ? "angle brackets"
+            : null;
+    }
+
+    private static SipParseException? AddressFault(SipRequest request)
+    {
+        foreach (var name in new[] { SipHeaderNames.From, SipHeaderNames.To })
+        {
+            if (AddressSyntax.Fault(request[name]!) is { } fault)
+            {
+                return new SipParseException(400, $"Malformed {name} header ({fault})");
+            }
+        }
+
+        var contacts = request.Values(SipHeaderNames.Contact).Where(c => c != "*");
+        return contacts.Select(AddressSyntax.Fault).FirstOrDefault(f => f is not null) is { } contactFault
+            ? new SipParseException(400, $"Malformed Contact header ({contactFault})")
+            : null;
+    }
+
+    // Date must be an RFC 1123 date in GMT (RFC 3261 §20.17, RFC 4475 §3.1.2.11).
+    private static SipParseException? DateFault(string? date) =>
+        date is null || DateTime.TryParseExact(date, "ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out _)
+            ? null
+            : new SipParseException(400, "Malformed Date header (RFC 1123 time in GMT required)");
 }

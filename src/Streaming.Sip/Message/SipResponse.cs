@@ -16,11 +16,13 @@ public sealed class SipResponse(int statusCode, string reason) : SipMessage
 
     /// <summary>
     /// Builds a response to <paramref name="request"/> copying Via, From, To, Call-ID and CSeq (RFC 3261 §8.2.6.2);
-    /// <paramref name="toTag"/> is added to To when it has none.
+    /// <paramref name="toTag"/> is added to To when it has none, and <paramref name="reason"/> is cut to what a
+    /// Reason-Phrase may hold.
     /// </summary>
     public static SipResponse For(SipRequest request, int statusCode, string reason, string? toTag = null)
     {
-        var response = new SipResponse(statusCode, reason);
+        // Phrases may quote peer input (a header, a method): keep only what the Reason-Phrase grammar allows.
+        var response = new SipResponse(statusCode, ReasonPhrase.Sanitize(reason));
         foreach (var via in request.Headers.Where(h => h.Name == SipHeaderNames.Via))
         {
             response.Add(SipHeaderNames.Via, via.Value);

@@ -19,6 +19,14 @@ internal sealed class InviteServerTransaction(SipRequest request, SipFlow flow, 
     /// <summary>Whether the final response was acknowledged.</summary>
     public bool IsAcked => _acked.Task.IsCompleted;
 
+    /// <summary>
+    /// Whether <paramref name="ack"/> acknowledges our final response: always when the branch carries the cookie,
+    /// else only when its To tag is the one we answered with (RFC 3261 §17.2.3, RFC 2543 rules).
+    /// </summary>
+    public bool IsAckedBy(SipRequest ack) =>
+        ViaHeader.Parse(ack.Values(SipHeaderNames.Via).First()).HasCookie ||
+        HeaderValue.Parameter(ack[SipHeaderNames.To]!, "tag") == HeaderValue.Parameter(LastResponse?[SipHeaderNames.To] ?? string.Empty, "tag");
+
     /// <summary>The ACK for the final response arrived.</summary>
     public void Acknowledge()
     {

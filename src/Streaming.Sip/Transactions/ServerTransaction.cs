@@ -12,7 +12,7 @@ internal class ServerTransaction(SipRequest request, SipFlow flow, SipTimers tim
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Key in the transaction table.</summary>
-    public string Key { get; } = KeyOf(request);
+    public TransactionKey Key { get; } = TransactionKey.Of(request);
 
     public SipRequest Request { get; } = request;
 
@@ -27,16 +27,6 @@ internal class ServerTransaction(SipRequest request, SipFlow flow, SipTimers tim
 
     /// <summary>Completes when the transaction is removed.</summary>
     protected Task Ended => _ended.Task;
-
-    /// <summary>Transaction key: top Via branch plus method, ACK matching its INVITE (RFC 3261 §17.2.3).</summary>
-    public static string KeyOf(SipRequest request)
-    {
-        var method = request.Method == "ACK" ? "INVITE" : request.Method;
-        var branch = request.TopBranch;
-        return branch.StartsWith("z9hG4bK", StringComparison.Ordinal)
-            ? $"{branch}|{method}"
-            : $"{request.CallId}|{request.CSeq.Number}|{HeaderValue.Parameter(request[SipHeaderNames.From] ?? string.Empty, "tag")}|{method}";
-    }
 
     /// <summary>Sends a response and remembers it for retransmissions.</summary>
     public virtual async Task RespondAsync(SipResponse response, CancellationToken cancellationToken)

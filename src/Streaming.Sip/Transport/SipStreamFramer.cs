@@ -5,11 +5,15 @@ namespace Streaming.Sip.Transport;
 
 /// <summary>
 /// Cuts a TCP byte stream into SIP messages using the head's blank line and Content-Length (RFC 3261 §18.3);
-/// CRLF keep-alives between messages are skipped. A head or body past the size limit raises 413.
+/// CRLF keep-alives between messages are skipped. A head or body past the size limit raises 413, a head without
+/// Content-Length 400 (mandatory on streams, §20.14: the rest of the stream could not be framed).
 /// </summary>
 internal sealed class SipStreamFramer(int maxMessageBytes)
 {
     private readonly List<byte> _buffer = [];
+
+    /// <summary>True when bytes of an incomplete message are buffered (keep-alive CRLFs aside).</summary>
+    public bool HasPartial => _buffer.Any(b => b != '\r' && b != '\n');
 
     /// <summary>Adds received bytes.</summary>
     public void Append(ReadOnlySpan<byte> data) => _buffer.AddRange(data);
@@ -38,7 +42,8 @@ internal sealed class SipStreamFramer(int maxMessageBytes)
         int total;
         try
         {
-            total = headEnd + separator + (SipParser.DeclaredContentLength(SipParser.HeadersOf(head)) ?? 0);
+            total = headEnd + separator + (SipParser.DeclaredContentLength(SipParser.HeadersOf(head))
+                ?? throw new SipParseException(400, "Content-Length is required over TCP"));
         }
         catch (SipParseException ex)
         {

@@ -14,6 +14,8 @@ internal sealed class SipTransportHost : IAsyncDisposable
     private readonly TcpListener _tcp;
     private readonly int _maxMessageBytes;
     private readonly int _maxTcpConnections;
+    private readonly TimeSpan _tcpMessageTimeout;
+    private readonly TimeSpan _tcpIdleTimeout;
     private readonly ISipMessageSink _sink;
     private readonly SipMetrics _metrics;
     private readonly CancellationTokenSource _cts = new();
@@ -26,6 +28,8 @@ internal sealed class SipTransportHost : IAsyncDisposable
         _metrics = metrics;
         _maxMessageBytes = options.MaxMessageBytes;
         _maxTcpConnections = options.MaxTcpConnections;
+        _tcpMessageTimeout = TimeSpan.FromSeconds(options.TcpMessageTimeoutSeconds);
+        _tcpIdleTimeout = TimeSpan.FromSeconds(options.TcpIdleTimeoutSeconds);
         var address = IPAddress.Parse(options.ListenAddress);
         _udp = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         _udp.Bind(new IPEndPoint(address, options.UdpPort));
@@ -107,19 +111,45 @@ internal sealed class SipTransportHost : IAsyncDisposable
         var buffer = new byte[8192];
         try
         {
+            // One read stays pending across deadline checks: cancelling a socket read is not meant to be resumed.
+            var read = flow.Stream.ReadAsync(buffer, token).AsTask();
+            var partialSince = 0L;
             while (!token.IsCancellationRequested)
             {
-                var read = await flow.Stream.ReadAsync(buffer, token).ConfigureAwait(false);
-                if (read == 0)
+                var limit = framer.HasPartial ? _tcpMessageTimeout - TimeSpan.FromMilliseconds(Environment.TickCount64 - partialSince) : _tcpIdleTimeout;
+                if (!await CompletesWithinAsync(read, limit, token).ConfigureAwait(false))
+                {
+                    if (framer.HasPartial || !flow.IsHeld)
+                    {
+                        // A message left incomplete, or a connection nobody uses: free the slot (RFC 4475 §3.1.2.2).
+                        _metrics.TcpClosed(framer.HasPartial ? "message_timeout" : "idle");
+                        return;
+                    }
+
+                    continue;
+                }
+
+                var count = await read.ConfigureAwait(false);
+                if (count == 0)
                 {
                     return;
                 }
 
-                framer.Append(buffer.AsSpan(0, read));
+                var hadPartial = framer.HasPartial;
+                framer.Append(buffer.AsSpan(0, count));
+                var took = false;
                 while (framer.TryTake(out var message))
                 {
+                    took = true;
                     await DeliverAsync(message, flow, token).ConfigureAwait(false);
                 }
+
+                if (framer.HasPartial && (took || !hadPartial))
+                {
+                    partialSince = Environment.TickCount64;
+                }
+
+                read = flow.Stream.ReadAsync(buffer, token).AsTask();
             }
         }
         catch (SipParseException ex)
@@ -135,6 +165,24 @@ internal sealed class SipTransportHost : IAsyncDisposable
         finally
         {
             Interlocked.Decrement(ref _tcpConnections);
+        }
+    }
+
+    private static async Task<bool> CompletesWithinAsync(Task task, TimeSpan limit, CancellationToken token)
+    {
+        if (limit <= TimeSpan.Zero)
+        {
+            return task.IsCompleted;
+        }
+
+        try
+        {
+            await task.WaitAsync(limit, token).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 
