@@ -27,7 +27,7 @@ public static class ItnStyles
         {
             "caption" => ItnStyle.Caption,
             "wetext" => ItnStyle.WeText,
-            _ => throw new ArgumentException($"Unknown ITN style '{name}'; expected {Names}.", nameof(name)),
+            _ => throw new ArgumentException($"Unknown ITN style '{name}'; expected {Names}."),
         };
     }
 
