@@ -15,9 +15,7 @@ public sealed class ItnCommandTests
     [Fact]
     public async Task Itn_style_picks_the_written_conventions()
     {
-        const string input = "会议定在二零二六年一月十二日上午十点半
-三百五十元
-";
+        const string input = "会议定在二零二六年一月十二日上午十点半\n三百五十元\n";
         var caption = await CliProcess.RunAsync(["itn", "--lang", "zh", "--style", "caption"], input);
         var wetext = await CliProcess.RunAsync(["itn", "--lang", "zh", "--style", "wetext"], input);
 
@@ -28,8 +26,7 @@ public sealed class ItnCommandTests
     [Fact]
     public async Task Itn_rejects_an_unknown_style_on_stderr()
     {
-        var result = await CliProcess.RunAsync(["itn", "--lang", "zh", "--style", "print"], "三百五十元
-");
+        var result = await CliProcess.RunAsync(["itn", "--lang", "zh", "--style", "print"], "三百五十元\n");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.Stdout);
