@@ -29,15 +29,17 @@ public sealed class FileTranscriber
     private readonly HotwordService _hotwords;
     private readonly AudioFileOpener _opener;
     private readonly int _queueLength;
+    private readonly ItnStyle _itnStyle;
 
     /// <summary>
     /// Creates a transcriber over shared models; <paramref name="queueLength"/> segments may wait for the
-    /// recogniser; <paramref name="hotwords"/> gives the global list and the re-scorer of segments.
+    /// recogniser; <paramref name="hotwords"/> gives the global list and the re-scorer of segments;
+    /// <paramref name="itnStyle"/> is the written style of jobs that name none.
     /// </summary>
-    public FileTranscriber(SileroVadModel vad, IRecognizerModel recognizer, HotwordService hotwords, AudioFileOpener opener, int queueLength)
+    public FileTranscriber(SileroVadModel vad, IRecognizerModel recognizer, HotwordService hotwords, AudioFileOpener opener, int queueLength, ItnStyle itnStyle = ItnStyle.Caption)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(queueLength);
-        (_vad, _recognizer, _hotwords, _opener, _queueLength) = (vad, recognizer, hotwords, opener, queueLength);
+        (_vad, _recognizer, _hotwords, _opener, _queueLength, _itnStyle) = (vad, recognizer, hotwords, opener, queueLength, itnStyle);
     }
 
     /// <summary>A transcriber over the engine's shared models, decoding compressed files with ffmpeg from <paramref name="ffmpegPath"/> (null: PATH).</summary>
@@ -47,7 +49,8 @@ public sealed class FileTranscriber
         engine.Recognizer ?? throw new InvalidOperationException("Batch transcription needs a recogniser, but the engine runs VAD only (Engine:Recognizer is empty)."),
         engine.Hotwords,
         new AudioFileOpener(new FfmpegLocator(ffmpegPath)),
-        queueLength);
+        queueLength,
+        engine.ItnStyle);
 
     /// <summary>
     /// Transcribes <paramref name="path"/> from <paramref name="resumeSample"/> on, numbering segments from
@@ -63,7 +66,7 @@ public sealed class FileTranscriber
         SegmentHandler onSegment,
         CancellationToken cancellationToken)
     {
-        var itn = settings.Itn ? InverseTextNormalizer.For(settings.Language) : null;
+        var itn = settings.Itn ? InverseTextNormalizer.For(settings.Language, settings.ItnStyle is null ? _itnStyle : ItnStyles.Parse(settings.ItnStyle)) : null;
         var hotwords = _hotwords.ForSession(settings.Hotwords);
         var queue = Channel.CreateBounded<SpeechChunk>(new BoundedChannelOptions(_queueLength) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

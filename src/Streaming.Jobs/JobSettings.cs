@@ -18,6 +18,9 @@ public sealed record JobSettings
     /// <summary>Whether segments get a written form (inverse text normalisation).</summary>
     public bool Itn { get; init; } = true;
 
+    /// <summary>Written style of Chinese segments, "caption" or "wetext"; null for the server's (Engine:ItnStyle).</summary>
+    public string? ItnStyle { get; init; }
+
     /// <summary>Overrides of the server's VAD settings; null fields keep the server's value.</summary>
     public JobVadSettings Vad { get; init; } = new();
 
@@ -42,6 +45,10 @@ public sealed record JobSettings
         try
         {
             InverseTextNormalizer.For(Language);
+            if (ItnStyle is not null)
+            {
+                ItnStyles.Parse(ItnStyle);
+            }
             ToVadOptions(server).Validate();
         }
         catch (ArgumentException ex)

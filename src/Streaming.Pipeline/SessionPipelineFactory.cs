@@ -51,13 +51,20 @@ public sealed class SessionPipelineFactory
         // bounded by the endpoint's own cut, which looks for a quiet point, so the VAD's hard cut moves out of its way.
         var vadOptions = _vadOptions.ForSession(endpoint.MaxTrailingSilenceMs, _recognizer is null ? 0 : VadOptions.MaxSpeechLimitMs);
         var hotwords = _hotwords.ForSession(settings.Hotwords);
+        var itn = settings.Itn ? _itn : null;
+        if (settings.ItnStyle is { } style)
+        {
+            itn = itn?.WithStyle(style);
+            settings = settings with { ItnOptions = settings.ItnOptions is null ? null : settings.ItnOptions with { Style = style } };
+        }
+
         return new SessionPipeline(
             settings,
             hotwords,
             _vad,
             vadOptions,
             _recognizer,
-            settings.Itn ? _itn : null,
+            itn,
             _options,
             endpoint,
             cancellationToken);

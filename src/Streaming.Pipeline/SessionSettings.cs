@@ -11,4 +11,5 @@ namespace Streaming.Pipeline;
 /// global list; null or empty for the global list alone.
 /// </param>
 /// <param name="Endpoint">Endpoint overrides; null keeps the server's <see cref="PipelineOptions.Endpoint"/>.</param>
-public sealed record SessionSettings(AudioInputFormat Format, bool Itn = true, ItnOptions? ItnOptions = null, IReadOnlyList<string>? Hotwords = null, EndpointSettings? Endpoint = null);
+/// <param name="ItnStyle">Written style of Chinese finals; null keeps the server's (<see cref="SpeechEngineOptions.ItnStyle"/>).</param>
+public sealed record SessionSettings(AudioInputFormat Format, bool Itn = true, ItnOptions? ItnOptions = null, IReadOnlyList<string>? Hotwords = null, EndpointSettings? Endpoint = null, ItnStyle? ItnStyle = null);

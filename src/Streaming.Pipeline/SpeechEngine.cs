@@ -40,6 +40,9 @@ public sealed class SpeechEngine : IDisposable
     /// <summary>The backend (device) every graph of this engine runs on.</summary>
     public IAcousticBackend Backend => _vad.Backend;
 
+    /// <summary>Written style of Chinese ITN for sessions and jobs that name none (<see cref="SpeechEngineOptions.ItnStyle"/>).</summary>
+    public ItnStyle ItnStyle { get; private init; }
+
     /// <summary>Name of the loaded recogniser, or null in VAD-only mode.</summary>
     public string? RecognizerName => _recognizer?.Name;
 
@@ -83,10 +86,11 @@ public sealed class SpeechEngine : IDisposable
                     vad.Backend);
             }
 
-            var itn = InverseTextNormalizer.For(options.Language);
+            var itnStyle = ItnStyles.Parse(options.ItnStyle);
+            var itn = InverseTextNormalizer.For(options.Language, itnStyle);
             var hotwords = new HotwordService(globalHotwords, rescorer);
             var sessions = new SessionPipelineFactory(vad, vadOptions, recognizer, itn, pipelineOptions, hotwords);
-            return new SpeechEngine(vad, recognizer, sessions, hotwords) { _ownedBackend = ownsBackend ? backend : null };
+            return new SpeechEngine(vad, recognizer, sessions, hotwords) { _ownedBackend = ownsBackend ? backend : null, ItnStyle = itnStyle };
         }
         catch
         {

@@ -21,6 +21,10 @@ public sealed class SpeechEngineOptions
     [RegularExpression("^(zh|en|auto)$", ErrorMessage = "Language must be zh, en or auto.")]
     public string Language { get; set; } = "en";
 
+    /// <summary>Written style of Chinese ITN for sessions and jobs that name none: "caption" (2025年3月5日, 350元) or "wetext".</summary>
+    [RegularExpression("^(?i)(caption|wetext)$", ErrorMessage = "ItnStyle must be caption or wetext.")]
+    public string ItnStyle { get; set; } = "caption";
+
     /// <summary>"greedy_search" or "modified_beam_search" (beam search; sessions with hotwords always use it).</summary>
     [RegularExpression("^(greedy_search|modified_beam_search)$", ErrorMessage = "DecodingMethod must be greedy_search or modified_beam_search.")]
     public string DecodingMethod { get; set; } = "greedy_search";

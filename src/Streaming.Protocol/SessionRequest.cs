@@ -29,6 +29,13 @@ public sealed class SessionRequest
     [DataMember(Name = "itn")]
     public bool Itn { get; set; } = true;
 
+    /// <summary>
+    /// Written style of Chinese finals: "caption" (2025年3月5日, 上午10:30, 350元) or "wetext" (2025/03/05,
+    /// 10:30a.m., ¥350); null for the server's default. See docs/itn-zh.md.
+    /// </summary>
+    [DataMember(Name = "itnStyle")]
+    public string? ItnStyle { get; set; }
+
     /// <summary>Endpointing overrides; null for the server's defaults.</summary>
     [DataMember(Name = "endpoint")]
     public EndpointSettings? Endpoint { get; set; }

@@ -8,4 +8,7 @@ public interface IInverseTextNormalizer
 
     /// <summary>Rewrites <paramref name="spoken"/>; <paramref name="options"/> defaults to <see cref="DefaultOptions"/>.</summary>
     ItnResult Normalize(string spoken, ItnOptions? options = null);
+
+    /// <summary>This normaliser with its defaults writing <paramref name="style"/> (itself when they already do, or when the language has one style).</summary>
+    IInverseTextNormalizer WithStyle(ItnStyle style);
 }

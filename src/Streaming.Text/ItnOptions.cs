@@ -6,6 +6,9 @@ namespace Streaming.Text;
 /// </summary>
 public sealed record ItnOptions
 {
+    /// <summary>Written conventions of Chinese output (dates, times, money); see <see cref="ItnStyle"/>.</summary>
+    public ItnStyle Style { get; init; } = ItnStyle.Caption;
+
     /// <summary>Classes that may be rewritten; others are left as spoken.</summary>
     public ItnClass EnabledClasses { get; init; } = ItnClass.All;
 

@@ -12,6 +12,13 @@ public sealed class MixedInverseTextNormalizer(IInverseTextNormalizer chinese, I
     public ItnOptions DefaultOptions => chinese.DefaultOptions;
 
     /// <inheritdoc />
+    public IInverseTextNormalizer WithStyle(ItnStyle style)
+    {
+        var styled = chinese.WithStyle(style);
+        return ReferenceEquals(styled, chinese) ? this : new MixedInverseTextNormalizer(styled, english);
+    }
+
+    /// <inheritdoc />
     public ItnResult Normalize(string spoken, ItnOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spoken);

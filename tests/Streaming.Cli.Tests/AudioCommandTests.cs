@@ -52,6 +52,15 @@ public sealed class AudioCommandTests
     }
 
     [Fact]
+    public async Task Transcribe_refuses_an_unknown_itn_style()
+    {
+        var result = await CliProcess.RunAsync(["transcribe", Jfk, "--style", "print"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unknown ITN style 'print'; expected caption or wetext.", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Transcribe_json_has_timed_segments_with_tokens()
     {
         var result = await CliProcess.RunAsync(["transcribe", Jfk, "--json"]);

@@ -58,6 +58,19 @@ public sealed class FunAsrTests(SharedServer shared)
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, socket.CloseStatus);
     }
 
+    [Fact]
+    public async Task A_FunAsr_start_message_with_an_unknown_itn_style_gets_a_clear_error()
+    {
+        using var socket = await ConnectAsync(Server.Tokens.Create("olga"));
+        await SendTextAsync(socket, """{"mode":"offline","wav_name":"x","is_speaking":true,"itn_style":"print"}""");
+
+        var results = await ReceiveAllAsync(socket);
+
+        var refusal = Assert.Single(results);
+        Assert.Contains("Unknown ITN style 'print'", refusal.GetProperty("message").GetString());
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, socket.CloseStatus);
+    }
+
     private async Task<ClientWebSocket> ConnectAsync(string? token)
     {
         var socket = new ClientWebSocket();

@@ -137,6 +137,18 @@ public sealed class HubStreamingTests(SharedServer shared)
     }
 
     [Fact]
+    public async Task An_unknown_itn_style_is_refused_and_a_known_one_accepted()
+    {
+        await using var client = Server.Client("dave");
+        await client.ConnectAsync();
+
+        var error = await Assert.ThrowsAsync<HubException>(() => client.StartSessionAsync(new SessionRequest { ItnStyle = "print" }));
+
+        Assert.Contains("Unknown ITN style 'print'; expected caption or wetext.", error.Message);
+        Assert.NotEmpty(await client.StartSessionAsync(new SessionRequest { ItnStyle = "wetext" }));
+    }
+
+    [Fact]
     public async Task Too_many_or_too_long_hotwords_are_refused()
     {
         await using var client = Server.Client("dave");

@@ -115,6 +115,7 @@ public sealed class JobsApiTests(EngineFixture engine) : IDisposable
         await AssertProblemAsync(await host.Client.PostAsync("/api/jobs", Uploads.Form([wav], ("vad.threshold", "2"))), HttpStatusCode.BadRequest, "Threshold");
         await AssertProblemAsync(await host.Client.PostAsync("/api/jobs", Uploads.Form([wav], ("itn", "maybe"))), HttpStatusCode.BadRequest, "'itn'");
         await AssertProblemAsync(await host.Client.PostAsync("/api/jobs", Uploads.Form([wav], ("language", "xx"))), HttpStatusCode.BadRequest, "'xx'");
+        await AssertProblemAsync(await host.Client.PostAsync("/api/jobs", Uploads.Form([wav], ("itnStyle", "print"))), HttpStatusCode.BadRequest, "Unknown ITN style 'print'; expected caption or wetext.");
         await AssertProblemAsync(await host.Client.PostAsync("/api/jobs", Uploads.Form([], ("language", "en"))), HttpStatusCode.BadRequest, "no audio");
         await AssertProblemAsync(await host.Client.PostAsync("/api/jobs", new StringContent("{\"url\":", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "malformed");
         await AssertProblemAsync(await host.Client.PostAsync("/api/jobs", new StringContent("hello")), HttpStatusCode.UnsupportedMediaType, "multipart/form-data");

@@ -4,20 +4,20 @@ namespace Streaming.Pipeline.Tests;
 
 /// <summary>
 /// A recogniser that behaves like a streaming transducer with real token times: once
-/// <paramref name="wordEnd"/> seconds of an utterance have arrived it has decoded one word ending there,
-/// and everything after is blank. With a null word end it never decodes anything (noise).
+/// <paramref name="wordEnd"/> seconds of an utterance have arrived it has decoded one word (<paramref name="word"/>)
+/// ending there, and everything after is blank. With a null word end it never decodes anything (noise).
 /// </summary>
-internal sealed class ScriptedRecognizer(double? wordEnd) : IRecognizerModel
+internal sealed class ScriptedRecognizer(double? wordEnd, string word = "word") : IRecognizerModel
 {
     public string Name => "scripted";
 
-    public IRecognitionStream CreateStream() => new Stream(wordEnd);
+    public IRecognitionStream CreateStream() => new Stream(wordEnd, word);
 
     public void Dispose()
     {
     }
 
-    private sealed class Stream(double? wordEnd) : IRecognitionStream
+    private sealed class Stream(double? wordEnd, string word) : IRecognitionStream
     {
         private long _samples;
 
@@ -25,7 +25,7 @@ internal sealed class ScriptedRecognizer(double? wordEnd) : IRecognizerModel
 
         public RecognitionResult GetPartial() =>
             wordEnd is { } end && _samples / 16000.0 >= end
-                ? new RecognitionResult("word", [new RecognizedToken(" word", Math.Max(0, end - 0.3), end, 0.9f)]) { StableTokenCount = 1 }
+                ? new RecognitionResult(word, [new RecognizedToken(" " + word, Math.Max(0, end - 0.3), end, 0.9f)]) { StableTokenCount = 1 }
                 : RecognitionResult.Empty;
 
         public RecognitionResult Finish()

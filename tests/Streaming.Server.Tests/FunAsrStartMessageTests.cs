@@ -20,6 +20,13 @@ public sealed class FunAsrStartMessageTests
         Assert.False(request.Itn);
     }
 
+    [Theory]
+    [InlineData("""{"itn_style":"wetext"}""", "wetext")]
+    [InlineData("""{"itnStyle":"caption"}""", "caption")]
+    [InlineData("""{}""", null)]
+    public void The_itn_style_is_passed_on_to_the_session_request(string json, string? style) =>
+        Assert.Equal(style, Parse(json).ToSessionRequest().ItnStyle);
+
     [Fact]
     public void Missing_fields_take_FunAsr_defaults_and_plain_hotwords_split_on_spaces()
     {

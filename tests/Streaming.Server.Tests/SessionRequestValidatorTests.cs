@@ -2,6 +2,7 @@ using Streaming.Pipeline;
 using Streaming.Protocol;
 using Streaming.Server.Hosting;
 using Streaming.Server.Sessions;
+using Streaming.Text;
 
 namespace Streaming.Server.Tests;
 
@@ -39,6 +40,21 @@ public sealed class SessionRequestValidatorTests
         var error = Assert.Throws<SessionRefusedException>(() => _validator.Validate(new SessionRequest { Language = language }));
 
         Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("caption", ItnStyle.Caption)]
+    [InlineData(" WeText", ItnStyle.WeText)]
+    public void The_itn_style_is_carried_into_the_session(string? style, ItnStyle? expected) =>
+        Assert.Equal(expected, _validator.Validate(new SessionRequest { ItnStyle = style }).Settings.ItnStyle);
+
+    [Fact]
+    public void An_unknown_itn_style_is_refused_naming_the_known_ones()
+    {
+        var error = Assert.Throws<SessionRefusedException>(() => _validator.Validate(new SessionRequest { ItnStyle = "print" }));
+
+        Assert.Equal("Unknown ITN style 'print'; expected caption or wetext.", error.Message);
     }
 
     [Fact]

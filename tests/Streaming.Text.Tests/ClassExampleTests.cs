@@ -17,8 +17,8 @@ public sealed class ClassExampleTests
     [InlineData("坐动三四五六去上海", "坐D3456去上海")]
     [InlineData("车牌号粤B一二三四五", "车牌号粤B12345")]
     [InlineData("三加四等于七", "3+4=7")]
-    [InlineData("晚上十点二十分", "10:20p.m.")]
-    [InlineData("一共花了三千三百八十元五角八分", "一共花了¥3380.58")]
+    [InlineData("晚上十点二十分", "晚上10:20")]
+    [InlineData("一共花了三千三百八十元五角八分", "一共花了3380元5角8分")]
     public void Chinese_examples(string spoken, string written) => Assert.Equal(written, _chinese.Normalize(spoken).Text);
 
     [Theory]

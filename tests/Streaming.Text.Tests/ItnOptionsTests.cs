@@ -11,11 +11,18 @@ public sealed class ItnOptionsTests
     [InlineData(true, false, "他说五，然后是55")]
     [InlineData(false, true, "他说五，然后是五十五")]
     [InlineData(false, false, "他说五，然后是五十五")]
-    public void Standalone_and_zero_to_nine_govern_bare_numbers(bool standalone, bool zeroToNine, string written)
+    public void Standalone_and_zero_to_nine_govern_bare_numbers_in_wetext_style(bool standalone, bool zeroToNine, string written)
     {
-        var options = new ItnOptions { StandaloneNumbers = standalone, ConvertZeroToNine = zeroToNine };
+        var options = new ItnOptions { Style = ItnStyle.WeText, StandaloneNumbers = standalone, ConvertZeroToNine = zeroToNine };
         Assert.Equal(written, _chinese.Normalize("他说五，然后是五十五", options).Text);
     }
+
+    [Theory]
+    [InlineData("他说五，然后是五十五", "他说五，然后是55")]
+    [InlineData("一看就懂", "一看就懂")]
+    [InlineData("来了五个人", "来了5个人")]
+    public void Caption_style_keeps_one_digit_numbers_that_count_nothing(string spoken, string written) =>
+        Assert.Equal(written, _chinese.Normalize(spoken).Text);
 
     [Fact]
     public void Numbers_with_a_classifier_convert_without_standalone()

@@ -9,7 +9,7 @@ public sealed class MixedLanguageTests
     [InlineData("他说twenty five dollars太贵了", "他说$25太贵了")]
     [InlineData("我用iPhone打了二十分钟电话", "我用iPhone打了20min电话")]
     [InlineData("这个API返回百分之三十五的错误", "这个API返回35%的错误")]
-    [InlineData("I paid 三百元 for twenty five books", "I paid ¥300 for 25 books")]
+    [InlineData("I paid 三百元 for twenty five books", "I paid 300元 for 25 books")]
     [InlineData("车牌是京A零七ZX三F", "车牌是京A07ZX3F")]
     [InlineData("meet me at three thirty p m 在北京", "meet me at 03:30 p.m. 在北京")]
     public void Each_language_is_normalised_in_place(string spoken, string written) =>

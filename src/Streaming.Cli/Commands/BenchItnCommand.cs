@@ -8,7 +8,7 @@ namespace Streaming.Cli.Commands;
 
 /// <summary>
 /// <c>streaming bench itn</c>: times ITN of typical ~20-character segments and reports mean µs per
-/// segment, segments per second and bytes allocated per call.
+/// segment, segments per second and bytes allocated per call, for Chinese in each style and English.
 /// </summary>
 public sealed class BenchItnCommand : Command<BenchItnCommand.Settings>
 {
@@ -46,8 +46,12 @@ public sealed class BenchItnCommand : Command<BenchItnCommand.Settings>
             throw new CliException("--iterations must be positive");
         }
 
-        Console.WriteLine("lang  chars  mean_us  segments_per_s  bytes_per_call");
-        Measure("zh", new ChineseInverseTextNormalizer(), ChineseSegments, settings.Iterations);
+        Console.WriteLine("lang        chars  mean_us  segments_per_s  bytes_per_call");
+        foreach (var style in Enum.GetValues<ItnStyle>())
+        {
+            Measure($"zh {style.Name()}", new ChineseInverseTextNormalizer(style), ChineseSegments, settings.Iterations);
+        }
+
         Measure("en", new EnglishInverseTextNormalizer(), EnglishSegments, settings.Iterations);
         return 0;
     }
@@ -73,6 +77,6 @@ public sealed class BenchItnCommand : Command<BenchItnCommand.Settings>
         var averageChars = segments.Average(s => s.Length);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{language,-4}  {averageChars,5:F1}  {meanMicroseconds,7:F2}  {iterations / watch.Elapsed.TotalSeconds,14:F0}  {allocated / iterations,14}"));
+            $"{language,-10}  {averageChars,5:F1}  {meanMicroseconds,7:F2}  {iterations / watch.Elapsed.TotalSeconds,14:F0}  {allocated / iterations,14}"));
     }
 }

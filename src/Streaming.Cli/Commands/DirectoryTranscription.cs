@@ -1,5 +1,6 @@
 using Streaming.Asr.Vad;
 using Streaming.Jobs;
+using Streaming.Text;
 
 namespace Streaming.Cli.Commands;
 
@@ -16,6 +17,7 @@ internal static class DirectoryTranscription
             throw new CliException("--concurrency must be at least 1.");
         }
 
+        var itnStyle = ItnCommand.ParseStyle(settings.Style).Name();
         var files = FileBatch.FindAudio(settings.File);
         if (files.Count == 0)
         {
@@ -25,7 +27,7 @@ internal static class DirectoryTranscription
         var output = Directory.CreateDirectory(settings.Out ?? settings.File).FullName;
         using var engine = settings.LoadEngine();
         var transcriber = Streaming.Jobs.FileTranscriber.For(engine, queueLength: 4);
-        var jobSettings = new JobSettings { Language = settings.Language, Itn = !settings.NoItn };
+        var jobSettings = new JobSettings { Language = settings.Language, Itn = !settings.NoItn, ItnStyle = itnStyle };
         var progress = new double[files.Count];
         var failed = 0;
 

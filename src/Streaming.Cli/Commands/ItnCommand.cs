@@ -6,8 +6,8 @@ using Streaming.Text;
 namespace Streaming.Cli.Commands;
 
 /// <summary>
-/// <c>streaming itn --lang zh|en|auto</c>: reads one spoken sentence per line on stdin and writes its
-/// written form on stdout, one line per line in the same order and nothing else.
+/// <c>streaming itn --lang zh|en|auto [--style caption|wetext]</c>: reads one spoken sentence per line on
+/// stdin and writes its written form on stdout, one line per line in the same order and nothing else.
 /// </summary>
 public sealed class ItnCommand : Command<ItnCommand.Settings>
 {
@@ -19,6 +19,12 @@ public sealed class ItnCommand : Command<ItnCommand.Settings>
         [Description("zh, en or auto (mixed Chinese and English)")]
         [DefaultValue("auto")]
         public string Language { get; init; } = "auto";
+
+        /// <summary>Written style of Chinese output.</summary>
+        [CommandOption("--style <STYLE>")]
+        [Description("Chinese written style: caption (2025年3月5日, 上午10:30, 350元) or wetext (2025/03/05, 10:30a.m., ¥350)")]
+        [DefaultValue("caption")]
+        public string Style { get; init; } = "caption";
 
         /// <summary>Convert numbers that stand alone.</summary>
         [CommandOption("--standalone-numbers")]
@@ -94,10 +100,23 @@ public sealed class ItnCommand : Command<ItnCommand.Settings>
         }
     }
 
+    /// <summary>Reads a <c>--style</c> value; an unknown one is a usage error.</summary>
+    internal static ItnStyle ParseStyle(string name)
+    {
+        try
+        {
+            return ItnStyles.Parse(name);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException(ex.Message);
+        }
+    }
+
     /// <summary>The language defaults overridden by the flags given.</summary>
     internal static ItnOptions BuildOptions(Settings settings, ItnOptions defaults)
     {
-        var options = defaults;
+        var options = defaults with { Style = ParseStyle(settings.Style) };
         if (settings.StandaloneNumbers || settings.NoStandaloneNumbers)
         {
             options = options with { StandaloneNumbers = settings.StandaloneNumbers };

@@ -41,6 +41,12 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
         [Description("Print the text as recognised, without the written form (ITN)")]
         public bool NoItn { get; init; }
 
+        /// <summary>Written style of Chinese ITN.</summary>
+        [CommandOption("--style <STYLE>")]
+        [Description("Written style of Chinese ITN: caption (2025年3月5日, 上午10:30, 350元, the default) or wetext (2025/03/05, 10:30a.m., ¥350)")]
+        [DefaultValue("caption")]
+        public string Style { get; init; } = "caption";
+
         /// <summary>Session hotword list.</summary>
         [CommandOption("--hotwords <FILE>")]
         [Description("Hotword list (one phrase a line, optional ' :BOOST'): biases decoding and corrects near-misses in finals")]
@@ -55,10 +61,11 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
             return await DirectoryTranscription.RunAsync(settings, cancellationToken);
         }
 
+        var style = ItnCommand.ParseStyle(settings.Style);
         var (samples, rate) = WavReader.ReadAllMono(settings.File);
         using var engine = settings.LoadEngine();
         string[]? hotwords = settings.Hotwords is null ? null : HotwordFile.ReadLines(settings.Hotwords);
-        var session = new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate), Itn: !settings.NoItn, Hotwords: hotwords);
+        var session = new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate), Itn: !settings.NoItn, Hotwords: hotwords, ItnStyle: style);
 
         List<TranscriptEvent> finals = [];
         await ConsoleProgress.RunAsync("Transcribing", samples.Length, async report =>

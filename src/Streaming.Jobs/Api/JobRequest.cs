@@ -23,6 +23,9 @@ public sealed record JobRequest
     /// <summary>Whether to add the written form (default true).</summary>
     public bool? Itn { get; init; }
 
+    /// <summary>Written style of Chinese segments: caption or wetext (default: the server's).</summary>
+    public string? ItnStyle { get; init; }
+
     /// <summary>VAD overrides.</summary>
     public JobVadSettings? Vad { get; init; }
 
@@ -65,6 +68,7 @@ public sealed record JobRequest
             Language = Single("language"),
             Hotwords = List("hotwords"),
             Itn = Parse<bool>("itn"),
+            ItnStyle = Single("itnStyle"),
             Formats = List("formats"),
             Vad = new JobVadSettings
             {
@@ -101,6 +105,7 @@ public sealed record JobRequest
             Language = Language ?? defaults.Language,
             Hotwords = Hotwords ?? [],
             Itn = Itn ?? defaults.Itn,
+            ItnStyle = ItnStyle?.Trim().ToLowerInvariant(),
             Vad = Vad ?? new JobVadSettings(),
             Formats = formats.Count > 0 ? formats.Distinct().ToArray() : defaults.Formats,
         };

@@ -6,7 +6,8 @@ namespace Streaming.Server.FunAsr;
 
 /// <summary>
 /// The first message of the FunASR runtime protocol: <c>{ mode, chunk_size, chunk_interval, wav_name,
-/// is_speaking, hotwords, itn, audio_fs, wav_format }</c>. <c>hotwords</c> is a JSON object of word →
+/// is_speaking, hotwords, itn, audio_fs, wav_format }</c>, plus our <c>itn_style</c> (caption or wetext).
+/// <c>hotwords</c> is a JSON object of word →
 /// weight serialised into a string (FunASR's form), or plain words separated by spaces.
 /// </summary>
 /// <param name="Mode">"online", "offline" or "2pass".</param>
@@ -17,6 +18,9 @@ namespace Streaming.Server.FunAsr;
 public sealed record FunAsrStartMessage(string Mode, string WavName, int SampleRate, bool Itn, string[] Hotwords)
 {
     private static readonly string[] Modes = ["online", "offline", "2pass"];
+
+    /// <summary>itn_style (or itnStyle): written style of Chinese finals; null for the server's default.</summary>
+    public string? ItnStyle { get; init; }
 
     /// <summary>Parses and checks the message; throws <see cref="SessionRefusedException"/> saying what is wrong.</summary>
     public static FunAsrStartMessage Parse(ReadOnlySpan<byte> json)
@@ -53,7 +57,10 @@ public sealed record FunAsrStartMessage(string Mode, string WavName, int SampleR
 
             var rate = root.TryGetProperty("audio_fs", out var fs) && fs.ValueKind == JsonValueKind.Number ? fs.GetInt32() : 16000;
             var itn = !root.TryGetProperty("itn", out var itnValue) || itnValue.ValueKind != JsonValueKind.False;
-            return new FunAsrStartMessage(mode, String(root, "wav_name") ?? "", rate, itn, ParseHotwords(String(root, "hotwords")));
+            return new FunAsrStartMessage(mode, String(root, "wav_name") ?? "", rate, itn, ParseHotwords(String(root, "hotwords")))
+            {
+                ItnStyle = String(root, "itn_style") ?? String(root, "itnStyle"),
+            };
         }
     }
 
@@ -64,6 +71,7 @@ public sealed record FunAsrStartMessage(string Mode, string WavName, int SampleR
         SampleRate = SampleRate,
         Codec = AudioCodecNames.Pcm16,
         Itn = Itn,
+        ItnStyle = ItnStyle,
         Hotwords = Hotwords,
     };
 

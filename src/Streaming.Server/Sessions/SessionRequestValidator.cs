@@ -1,6 +1,7 @@
 using Streaming.Pipeline;
 using Streaming.Protocol;
 using Streaming.Server.Hosting;
+using Streaming.Text;
 
 namespace Streaming.Server.Sessions;
 
@@ -41,8 +42,20 @@ public sealed class SessionRequestValidator(ServerOptions options, IReadOnlyList
             throw new SessionRefusedException(ex.Message);
         }
 
-        var settings = new SessionSettings(format, request.Itn, Hotwords: ValidateHotwords(request.Hotwords), Endpoint: ValidateEndpoint(request.Endpoint));
+        var settings = new SessionSettings(format, request.Itn, Hotwords: ValidateHotwords(request.Hotwords), Endpoint: ValidateEndpoint(request.Endpoint), ItnStyle: ValidateItnStyle(request.ItnStyle));
         return new SessionPlan(language, settings, ValidateDevice(request.Device));
+    }
+
+    private static ItnStyle? ValidateItnStyle(string? style)
+    {
+        try
+        {
+            return style is null ? null : ItnStyles.Parse(style);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SessionRefusedException(ex.Message);
+        }
     }
 
     private string ValidateDevice(string? device)

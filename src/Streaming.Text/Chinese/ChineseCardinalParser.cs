@@ -4,30 +4,32 @@ using System.Text;
 namespace Streaming.Text.Chinese;
 
 /// <summary>
-/// Reads a cardinal such as 一千零二十 or 三百万两千 at a position. 万 stays as a unit when its
-/// coefficient has three or more digits (100万1111) and 亿/兆 always stay, matching Chinese print style.
+/// Reads a cardinal such as 一千零二十 or 三百万两千 at a position. How big units are written depends
+/// on the style: WeText keeps 万 when its coefficient has three or more digits (100万1111) and 亿/兆
+/// always; the caption style keeps them only on round numbers (30万, 1亿2000万) and writes every
+/// other number in plain digits (3002000). Units keep the text's own characters (2300萬).
 /// </summary>
 internal static class ChineseCardinalParser
 {
     // Rules probe the same position many times; remembering the last answer per thread keeps the
     // engine from re-parsing and re-allocating the same number.
     [ThreadStatic]
-    private static (string? Text, int Pos, ChineseNumber Number) _last;
+    private static (string? Text, int Pos, ItnStyle Style, ChineseNumber Number) _last;
 
     /// <summary>Reads the longest cardinal at <paramref name="pos"/>; Length 0 when there is none.</summary>
-    public static ChineseNumber Parse(string s, int pos)
+    public static ChineseNumber Parse(string s, int pos, ItnStyle style)
     {
-        if (ReferenceEquals(_last.Text, s) && _last.Pos == pos)
+        if (ReferenceEquals(_last.Text, s) && _last.Pos == pos && _last.Style == style)
         {
             return _last.Number;
         }
 
-        var number = ParseUncached(s, pos);
-        _last = (s, pos, number);
+        var number = ParseUncached(s, pos, style);
+        _last = (s, pos, style, number);
         return number;
     }
 
-    private static ChineseNumber ParseUncached(string s, int pos)
+    private static ChineseNumber ParseUncached(string s, int pos, ItnStyle style)
     {
         if (pos >= s.Length)
         {
@@ -45,6 +47,7 @@ internal static class ChineseCardinalParser
 
         Span<long> coefficients = stackalloc long[4]; // 兆, 亿, 万, units
         coefficients.Fill(-1);
+        Span<char> unitChars = ['兆', '亿', '万'];
         var i = pos;
         var lastExponent = 16;
         var hasBigUnit = false;
@@ -62,6 +65,7 @@ internal static class ChineseCardinalParser
             if (exponent > 0 && exponent < lastExponent && section.Value > 0)
             {
                 coefficients[3 - exponent / 4] = section.Value;
+                unitChars[3 - exponent / 4] = s[j];
                 lastExponent = exponent;
                 hasBigUnit = true;
                 i = j + 1;
@@ -88,7 +92,7 @@ internal static class ChineseCardinalParser
 
         var length = i - pos;
         var isSingle = length == 1 && ChineseNumerals.Digit(s[pos]) > 0;
-        return new ChineseNumber(length, Format(coefficients), Value(coefficients), isSingle, hasBigUnit);
+        return new ChineseNumber(length, style == ItnStyle.Caption ? FormatCaption(coefficients, unitChars) : FormatWeText(coefficients, unitChars), Value(coefficients), isSingle, hasBigUnit);
     }
 
     private static bool IsSectionStart(char c) => ChineseNumerals.Digit(c) > 0 || ChineseNumerals.Multiplier(c) == 10;
@@ -171,24 +175,44 @@ internal static class ChineseCardinalParser
 
     private static bool IsFollowedByDigit(string s, int k) => k + 1 < s.Length && ChineseNumerals.SpelledDigit(s[k + 1]) >= 0;
 
-    private static string Format(ReadOnlySpan<long> c)
+    // Round numbers keep their units (30万, 1亿2000万); any other number is written in full digits.
+    private static string FormatCaption(ReadOnlySpan<long> c, ReadOnlySpan<char> unitChars)
+    {
+        if (c[3] > 0 || (c[0] <= 0 && c[1] <= 0 && c[2] <= 0))
+        {
+            return Value(c).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var sb = new StringBuilder(16);
+        for (var k = 0; k < 3; k++)
+        {
+            if (c[k] > 0)
+            {
+                sb.Append(c[k].ToString(CultureInfo.InvariantCulture)).Append(unitChars[k]);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string FormatWeText(ReadOnlySpan<long> c, ReadOnlySpan<char> unitChars)
     {
         var sb = new StringBuilder(16);
         if (c[0] > 0)
         {
-            sb.Append(c[0].ToString(CultureInfo.InvariantCulture)).Append('兆');
+            sb.Append(c[0].ToString(CultureInfo.InvariantCulture)).Append(unitChars[0]);
         }
 
         if (c[1] > 0)
         {
-            sb.Append(c[1].ToString(CultureInfo.InvariantCulture)).Append('亿');
+            sb.Append(c[1].ToString(CultureInfo.InvariantCulture)).Append(unitChars[1]);
         }
 
         var wan = Math.Max(c[2], 0);
         var units = Math.Max(c[3], 0);
         if (wan >= 100)
         {
-            sb.Append(wan.ToString(CultureInfo.InvariantCulture)).Append('万');
+            sb.Append(wan.ToString(CultureInfo.InvariantCulture)).Append(unitChars[2]);
             if (units > 0)
             {
                 sb.Append(units.ToString(CultureInfo.InvariantCulture));

@@ -13,7 +13,7 @@ internal sealed class ChineseCardinalRule(ChineseLexicon lexicon) : IChineseRule
         written = "";
         var signLength = ChineseSign.Read(s, pos, out var sign);
         var start = pos + signLength;
-        var number = ChineseCardinalParser.Parse(s, start);
+        var number = ChineseCardinalParser.Parse(s, start, options.Style);
         var range = ChineseRangeParser.Parse(s, start, allowBareRange: false);
         if (range.Length == 0)
         {

@@ -3,9 +3,10 @@ using System.Globalization;
 namespace Streaming.Text.Chinese;
 
 /// <summary>
-/// Dates. A year said digit by digit joins month and day with slashes (二零零八年八月八日 →
-/// 2008/08/08); a year said as a cardinal keeps 年 (两千零五年八月五号 → 2005年08/05); month and day
-/// alone become 08/08; a year alone keeps 年 (二零二五年 → 2025年).
+/// Dates. The caption style keeps the date words and drops leading zeros (二零二五年三月五日 →
+/// 2025年3月5日, 八月八号 → 8月8号). The WeText style joins month and day with slashes after a year said
+/// digit by digit (二零零八年八月八日 → 2008/08/08); a year said as a cardinal keeps 年 (两千零五年八月五号
+/// → 2005年08/05); month and day alone become 08/08. A year alone keeps 年 in both (二零二五年 → 2025年).
 /// </summary>
 internal sealed class ChineseDateRule : IChineseRule
 {
@@ -29,11 +30,17 @@ internal sealed class ChineseDateRule : IChineseRule
         }
 
         p += monthLength;
-        var dayLength = ReadPart(s, p, 1, 31, "日号", out var day);
+        var dayLength = ReadPart(s, p, 1, 31, "日号號", out var day);
         p += dayLength;
         if (yearLength == 0 && dayLength == 0)
         {
             return 0;
+        }
+
+        if (options.Style == ItnStyle.Caption)
+        {
+            written = string.Create(CultureInfo.InvariantCulture, $"{(yearLength > 0 ? year + "年" : "")}{month}月{(dayLength > 0 ? day + s[p - 1].ToString() : "")}");
+            return p - pos;
         }
 
         var monthDay = dayLength > 0 ? $"{month:D2}/{day:D2}" : string.Create(CultureInfo.InvariantCulture, $"{month:D2}");
@@ -57,7 +64,7 @@ internal sealed class ChineseDateRule : IChineseRule
             return run + 1;
         }
 
-        var cardinal = ChineseCardinalParser.Parse(s, pos);
+        var cardinal = ChineseCardinalParser.Parse(s, pos, ItnStyle.WeText);
         if (cardinal.Length > 0 && cardinal.Value is >= 1000 and < 10000 && pos + cardinal.Length < s.Length && s[pos + cardinal.Length] == '年')
         {
             year = cardinal.Written;
@@ -70,7 +77,7 @@ internal sealed class ChineseDateRule : IChineseRule
     private static int ReadPart(string s, int pos, int min, int max, string suffixes, out int value)
     {
         value = 0;
-        var number = ChineseCardinalParser.Parse(s, pos);
+        var number = ChineseCardinalParser.Parse(s, pos, ItnStyle.WeText);
         var end = pos + number.Length;
         if (number.Length == 0 || number.HasBigUnit || end >= s.Length || !suffixes.Contains(s[end]) || number.Value < min || number.Value > max)
         {

@@ -10,7 +10,7 @@ internal sealed class ChineseDecimalRule(ChineseLexicon lexicon) : IChineseRule
         written = "";
         var signLength = ChineseSign.Read(s, pos, out var sign);
         var start = pos + signLength;
-        var number = ChineseQuantityParser.ParseDecimal(s, start, ChineseCardinalParser.Parse(s, start));
+        var number = ChineseQuantityParser.ParseDecimal(s, start, ChineseCardinalParser.Parse(s, start, options.Style));
         if (number.Length == 0 || !ChineseNumberPolicy.Allows(lexicon, s, start, number, options))
         {
             return 0;

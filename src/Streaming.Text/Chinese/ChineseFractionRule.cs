@@ -10,7 +10,7 @@ internal sealed class ChineseFractionRule : IChineseRule
         written = "";
         var signLength = ChineseSign.Read(s, pos, out var sign);
         var p = pos + signLength;
-        var denominator = ChineseCardinalParser.Parse(s, p);
+        var denominator = ChineseCardinalParser.Parse(s, p, options.Style);
         p += denominator.Length;
         if (denominator.Length == 0 || p + 1 >= s.Length || s[p] != '分' || s[p + 1] != '之')
         {
@@ -18,7 +18,7 @@ internal sealed class ChineseFractionRule : IChineseRule
         }
 
         p += 2;
-        var numerator = ChineseQuantityParser.Parse(s, p, allowBareRange: false);
+        var numerator = ChineseQuantityParser.Parse(s, p, allowBareRange: false, options.Style);
         if (numerator.Length == 0)
         {
             return 0;

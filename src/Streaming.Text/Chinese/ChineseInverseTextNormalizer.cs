@@ -12,9 +12,10 @@ public sealed class ChineseInverseTextNormalizer : IInverseTextNormalizer
     private readonly ChineseLexicon _lexicon = ChineseLexicon.Instance;
     private readonly IChineseRule[] _rules;
 
-    /// <summary>Creates the normaliser; the rule tables are shared by all instances.</summary>
-    public ChineseInverseTextNormalizer()
+    /// <summary>Creates the normaliser writing <paramref name="style"/> by default; the rule tables are shared by all instances.</summary>
+    public ChineseInverseTextNormalizer(ItnStyle style = ItnStyle.Caption)
     {
+        DefaultOptions = new ItnOptions { Style = style };
         _rules =
         [
             new ChineseWhitelistRule(_lexicon),
@@ -37,7 +38,10 @@ public sealed class ChineseInverseTextNormalizer : IInverseTextNormalizer
 
     /// <inheritdoc />
     /// <remarks>Standalone numbers, 0–9 conversion and filler removal are all on.</remarks>
-    public ItnOptions DefaultOptions { get; } = new();
+    public ItnOptions DefaultOptions { get; }
+
+    /// <inheritdoc />
+    public IInverseTextNormalizer WithStyle(ItnStyle style) => style == DefaultOptions.Style ? this : new ChineseInverseTextNormalizer(style);
 
     /// <inheritdoc />
     public ItnResult Normalize(string spoken, ItnOptions? options = null)

@@ -16,7 +16,7 @@ internal sealed class ChineseIpAddressRule : IChineseRule
         {
             if (group > 0)
             {
-                if (p >= s.Length || s[p] != '点')
+                if (p >= s.Length || !ChineseNumerals.IsPoint(s[p]))
                 {
                     return 0;
                 }

@@ -14,7 +14,7 @@ internal sealed class ChineseMathRule(ChineseLexicon lexicon) : IChineseRule
     {
         written = "";
         var p = pos;
-        var operand = ReadOperand(s, p, out var text);
+        var operand = ReadOperand(s, p, options.Style, out var text);
         if (operand == 0)
         {
             return 0;
@@ -31,7 +31,7 @@ internal sealed class ChineseMathRule(ChineseLexicon lexicon) : IChineseRule
                 break;
             }
 
-            var next = ReadOperand(s, p + opLength, out text);
+            var next = ReadOperand(s, p + opLength, options.Style, out text);
             if (next == 0)
             {
                 break;
@@ -51,10 +51,10 @@ internal sealed class ChineseMathRule(ChineseLexicon lexicon) : IChineseRule
         return p - pos;
     }
 
-    private static int ReadOperand(string s, int pos, out string text)
+    private static int ReadOperand(string s, int pos, ItnStyle style, out string text)
     {
         var signLength = ChineseSign.Read(s, pos, out var sign);
-        var number = ChineseQuantityParser.Parse(s, pos + signLength, allowBareRange: false);
+        var number = ChineseQuantityParser.Parse(s, pos + signLength, allowBareRange: false, style);
         text = sign + number.Written;
         return number.Length == 0 ? 0 : signLength + number.Length;
     }

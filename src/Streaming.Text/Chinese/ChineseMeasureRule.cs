@@ -64,7 +64,7 @@ internal sealed class ChineseMeasureRule(ChineseLexicon lexicon) : IChineseRule
         }
 
         // 三十到三百一十一千米: only the upper end carries the unit.
-        var low = ChineseQuantityParser.Parse(s, pos, allowBareRange: false);
+        var low = ChineseQuantityParser.Parse(s, pos, allowBareRange: false, options.Style);
         var p = pos + low.Length;
         if (low.Length == 0 || p >= s.Length || s[p] != '到')
         {
@@ -91,7 +91,7 @@ internal sealed class ChineseMeasureRule(ChineseLexicon lexicon) : IChineseRule
         // a unit begins, earliest first, so the longer unit wins unless the 0–9 option forbids the
         // one-digit number it leaves (then 一千克 is 1000g).
         var limit = Math.Min(s.Length, pos + MaxNumberLength);
-        for (var k = pos + 1; k < limit && (ChineseNumerals.IsNumeral(s[k - 1]) || s[k - 1] == '点'); k++)
+        for (var k = pos + 1; k < limit && (ChineseNumerals.IsNumeral(s[k - 1]) || ChineseNumerals.IsPoint(s[k - 1])); k++)
         {
             var length = lexicon.Units.Match(s, k, out var symbol);
             if (length == 0)
@@ -99,7 +99,7 @@ internal sealed class ChineseMeasureRule(ChineseLexicon lexicon) : IChineseRule
                 continue;
             }
 
-            var quantity = ChineseQuantityParser.Parse(k == s.Length ? s : s[..k], pos, allowBareRange: true);
+            var quantity = ChineseQuantityParser.Parse(k == s.Length ? s : s[..k], pos, allowBareRange: true, options.Style);
             if (quantity.Length != k - pos || (quantity.IsSingleDigit && !options.ConvertZeroToNine))
             {
                 continue;

@@ -1,9 +1,10 @@
 namespace Streaming.Text.Chinese;
 
 /// <summary>
-/// Money: an amount and a currency name become symbol + amount (三十四点五二一元 → ¥34.521,
-/// 八九千美元 → $8000~9000); 元 with 角/毛 and 分 becomes a decimal (二十五元三毛 → ¥25.3); the
-/// colloquial 块 form keeps its characters (十二块五 → 12块5).
+/// Money. The caption style keeps the currency word after the amount (三百五十元 → 350元, 一点五亿元 →
+/// 1.5亿元, 五千美元 → 5000美元), and 角/分 after 元 are read as counted units. The WeText style writes
+/// symbol + amount (三十四点五二一元 → ¥34.521, 八九千美元 → $8000~9000) and turns 元 with 角/毛 and 分
+/// into a decimal (二十五元三毛 → ¥25.3). Both keep the colloquial 块 form (十二块五 → 12块5).
 /// </summary>
 internal sealed class ChineseMoneyRule(ChineseLexicon lexicon) : IChineseRule
 {
@@ -12,7 +13,7 @@ internal sealed class ChineseMoneyRule(ChineseLexicon lexicon) : IChineseRule
     public int Match(string s, int pos, ItnOptions options, out string written)
     {
         written = "";
-        var amount = ChineseQuantityParser.Parse(s, pos, allowBareRange: true);
+        var amount = ChineseQuantityParser.Parse(s, pos, allowBareRange: true, options.Style);
         if (amount.Length == 0)
         {
             return 0;
@@ -22,6 +23,12 @@ internal sealed class ChineseMoneyRule(ChineseLexicon lexicon) : IChineseRule
         var currencyLength = lexicon.Currencies.Match(s, p, out var symbol);
         if (currencyLength > 0)
         {
+            if (options.Style == ItnStyle.Caption)
+            {
+                written = amount.Written + s.Substring(p, currencyLength);
+                return amount.Length + currencyLength;
+            }
+
             p += currencyLength;
             written = symbol + amount.Written;
             if (s[p - 1] == '元' && !amount.HasBigUnit && !amount.Written.Contains('.'))

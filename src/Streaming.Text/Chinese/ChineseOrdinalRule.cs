@@ -13,7 +13,7 @@ internal sealed class ChineseOrdinalRule : IChineseRule
             return 0;
         }
 
-        var number = ChineseCardinalParser.Parse(s, pos + 1);
+        var number = ChineseCardinalParser.Parse(s, pos + 1, options.Style);
         if (number.Length == 0 || (number.IsSingleDigit && !options.ConvertZeroToNine))
         {
             return 0;

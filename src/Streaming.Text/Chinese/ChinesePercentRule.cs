@@ -19,7 +19,7 @@ internal sealed class ChinesePercentRule : IChineseRule
             p += p + 1 < s.Length && s[p + 1] == '的' ? 2 : 1;
         }
 
-        var first = ReadPercent(s, p, requirePrefix: true, out var low);
+        var first = ReadPercent(s, p, requirePrefix: true, options.Style, out var low);
         if (first == 0)
         {
             return 0;
@@ -29,7 +29,7 @@ internal sealed class ChinesePercentRule : IChineseRule
         written = sign + low;
         if (p < s.Length && s[p] == '到')
         {
-            var second = ReadPercent(s, p + 1, requirePrefix: false, out var high);
+            var second = ReadPercent(s, p + 1, requirePrefix: false, options.Style, out var high);
             if (second > 0)
             {
                 written += "~" + high;
@@ -42,7 +42,7 @@ internal sealed class ChinesePercentRule : IChineseRule
     }
 
     // 百分之N, 百分N or 百分百; after 到 the 百分之 may be dropped.
-    private static int ReadPercent(string s, int pos, bool requirePrefix, out string value)
+    private static int ReadPercent(string s, int pos, bool requirePrefix, ItnStyle style, out string value)
     {
         value = "";
         var p = pos;
@@ -65,7 +65,7 @@ internal sealed class ChinesePercentRule : IChineseRule
             return p + 1 - pos;
         }
 
-        var number = ChineseQuantityParser.Parse(s, p, allowBareRange: false);
+        var number = ChineseQuantityParser.Parse(s, p, allowBareRange: false, style);
         if (number.Length == 0 || number.HasBigUnit)
         {
             return 0;

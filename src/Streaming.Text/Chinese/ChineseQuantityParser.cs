@@ -12,9 +12,9 @@ internal static class ChineseQuantityParser
     /// The longest quantity at <paramref name="pos"/>. A range of two bare digits (七八) is only
     /// accepted with <paramref name="allowBareRange"/>, since without a unit it is usually a code.
     /// </summary>
-    public static ChineseNumber Parse(string s, int pos, bool allowBareRange)
+    public static ChineseNumber Parse(string s, int pos, bool allowBareRange, ItnStyle style)
     {
-        var best = ChineseCardinalParser.Parse(s, pos);
+        var best = ChineseCardinalParser.Parse(s, pos, style);
         var dec = ParseDecimal(s, pos, best);
         if (dec.Length > best.Length)
         {
@@ -34,7 +34,7 @@ internal static class ChineseQuantityParser
         }
 
         var p = pos + integer.Length;
-        if (p + 1 >= s.Length || s[p] != '点' || ChineseNumerals.Digit(s[p + 1]) < 0)
+        if (p + 1 >= s.Length || !ChineseNumerals.IsPoint(s[p]) || ChineseNumerals.Digit(s[p + 1]) < 0)
         {
             return default;
         }

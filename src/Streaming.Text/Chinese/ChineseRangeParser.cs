@@ -75,7 +75,7 @@ internal static class ChineseRangeParser
                 10 => 1,
                 100 => 10,
                 1000 => 100,
-                _ => before == '万' ? 1000 : 0,
+                _ => ChineseNumerals.BigUnitExponent(before) == 4 ? 1000 : 0,
             };
             if (placeAfter == 0 || !IsPair(s, q, out var low, out var high))
             {
@@ -87,7 +87,7 @@ internal static class ChineseRangeParser
                 continue;
             }
 
-            var prefix = ChineseCardinalParser.Parse(s[pos..q], 0);
+            var prefix = ChineseCardinalParser.Parse(s[pos..q], 0, ItnStyle.WeText);
             if (prefix.Length != q - pos)
             {
                 return default;
@@ -100,7 +100,7 @@ internal static class ChineseRangeParser
                 p++; // 七百三四十: the place is said explicitly.
             }
 
-            var bigUnit = p < s.Length && ChineseNumerals.BigUnitExponent(s[p]) > 0 && before != '万' ? s[p] : '\0';
+            var bigUnit = p < s.Length && ChineseNumerals.BigUnitExponent(s[p]) > 0 && ChineseNumerals.BigUnitExponent(before) != 4 ? s[p] : '\0';
             if (bigUnit != '\0')
             {
                 p++;

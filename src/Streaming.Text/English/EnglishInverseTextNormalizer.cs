@@ -39,6 +39,10 @@ public sealed class EnglishInverseTextNormalizer : IInverseTextNormalizer
     public ItnOptions DefaultOptions { get; } = new() { ConvertZeroToNine = false };
 
     /// <inheritdoc />
+    /// <remarks>English has one style: returns itself.</remarks>
+    public IInverseTextNormalizer WithStyle(ItnStyle style) => this;
+
+    /// <inheritdoc />
     public ItnResult Normalize(string spoken, ItnOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spoken);
