@@ -1,0 +1,37 @@
+namespace Streaming.Asr.Text.Pinyin;
+
+/// <summary>How recognised syllables are handed to libpinyin.</summary>
+public sealed record PinyinConverterOptions
+{
+    /// <summary>Where Debian's <c>libpinyin-data</c> puts the system dictionaries.</summary>
+    public static readonly string[] DefaultDataDirectories =
+        ["/usr/lib/x86_64-linux-gnu/libpinyin/data", "/usr/lib/aarch64-linux-gnu/libpinyin/data", "/usr/lib/libpinyin/data", "/usr/lib64/libpinyin/data"];
+
+    /// <summary>libpinyin's dictionary folder; null finds Debian's.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>libpinyin options (tone use, fuzzy pairs, incomplete pinyin).</summary>
+    public LibPinyinOptions Flags { get; init; } = LibPinyinOptions.UseTone;
+
+    /// <summary>Which syllables carry their tone digit into libpinyin.</summary>
+    public PinyinToneMode Tones { get; init; } = PinyinToneMode.All;
+
+    /// <summary>The dictionary folder to use: <see cref="DataDirectory"/> or the first Debian location that exists.</summary>
+    public string ResolveDataDirectory() =>
+        DataDirectory ?? DefaultDataDirectories.FirstOrDefault(Directory.Exists)
+        ?? throw new LibPinyinUnavailableException(
+            $"libpinyin's dictionaries were not found in {string.Join(", ", DefaultDataDirectories)}: install the Debian package libpinyin-data (scripts/setup-runtime.sh).");
+}
+
+/// <summary>Which syllables keep their tone when handed to libpinyin.</summary>
+public enum PinyinToneMode
+{
+    /// <summary>Every syllable with its tone digit, the neutral tone as 5.</summary>
+    All,
+
+    /// <summary>Tones 1–4 kept; neutral-tone syllables go without a digit, matching any tone.</summary>
+    ExceptNeutral,
+
+    /// <summary>No tone digits.</summary>
+    None,
+}
