@@ -33,6 +33,7 @@ public sealed class PinyinConverter : IDisposable
         nint context = 0;
         try
         {
+            WriteUserTableInfo(data, user.FullName);
             context = LibPinyinNative.Init(data, user.FullName);
             if (context == 0)
             {
@@ -122,6 +123,19 @@ public sealed class PinyinConverter : IDisposable
 
         Cleanup(_context, _userDirectory);
         _context = 0;
+    }
+
+    // An empty user folder makes libpinyin print "open …/user.conf failed." to stderr without a newline, gluing it to
+    // the next line of output; a user.conf that matches the system dictionaries' versions keeps it quiet.
+    private static void WriteUserTableInfo(string data, string user)
+    {
+        var system = Path.Combine(data, "table.conf");
+        string[] keys = ["binary format version:", "model data version:", "database format:"];
+        var lines = File.Exists(system) ? File.ReadLines(system).Where(l => keys.Any(k => l.StartsWith(k, StringComparison.Ordinal))).ToList() : [];
+        if (lines.Count == keys.Length)
+        {
+            File.WriteAllLines(Path.Combine(user, "user.conf"), [.. lines, "open counter:0"]);
+        }
     }
 
     private static void Cleanup(nint context, DirectoryInfo user)

@@ -23,8 +23,10 @@ public sealed class PinyinTextAssembler : ITextAssembler, IDisposable
     }
 
     /// <inheritdoc />
-    public string Assemble(IReadOnlyList<TokenSpan> spans) =>
-        _pool.Convert(PinyinSyllableAssembler.Assemble(spans.Select(s => s.Text))).Trim();
+    public string Assemble(IReadOnlyList<TokenSpan> spans) => Convert(spans.Select(s => s.Text));
+
+    /// <summary>The text of pinyin tokens in decoding order.</summary>
+    public string Convert(IEnumerable<string> tokens) => _pool.Convert(PinyinSyllableAssembler.Assemble(tokens)).Trim();
 
     /// <inheritdoc />
     public void Dispose() => _pool.Dispose();
