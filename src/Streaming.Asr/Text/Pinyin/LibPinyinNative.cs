@@ -15,6 +15,9 @@ internal static partial class LibPinyinNative
     /// <summary><c>NBEST_MATCH_CANDIDATE</c>: a candidate that is one of the n-best whole sentences.</summary>
     public const int NBestMatchCandidate = 1;
 
+    /// <summary><c>NORMAL_CANDIDATE</c>: a dictionary phrase starting at the lookup offset.</summary>
+    public const int NormalCandidate = 2;
+
     /// <summary><c>SORT_BY_PHRASE_LENGTH | SORT_BY_FREQUENCY</c>.</summary>
     public const uint SortByPhraseLengthAndFrequency = 0x4 | 0x10;
 
@@ -69,6 +72,13 @@ internal static partial class LibPinyinNative
     [LibraryImport(Library, EntryPoint = "pinyin_get_candidate_string")]
     [return: MarshalAs(UnmanagedType.U1)]
     public static partial bool GetCandidateString(nint instance, nint candidate, out nint utf8);
+
+    [LibraryImport(Library, EntryPoint = "pinyin_choose_candidate")]
+    public static partial int ChooseCandidate(nint instance, nuint offset, nint candidate);
+
+    [LibraryImport(Library, EntryPoint = "pinyin_clear_constraint")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    public static partial bool ClearConstraint(nint instance, nuint offset);
 
     [LibraryImport(Glib, EntryPoint = "g_free")]
     public static partial void GFree(nint memory);

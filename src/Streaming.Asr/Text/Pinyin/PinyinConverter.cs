@@ -13,6 +13,8 @@ public sealed class PinyinConverter : IDisposable
 {
     private readonly PinyinConverterOptions _options;
     private readonly DirectoryInfo _userDirectory;
+    private readonly HanziReadings? _readings;
+    private readonly ToneGuidedChoice? _toneGuided;
     private nint _context;
     private nint _instance;
 
@@ -22,6 +24,8 @@ public sealed class PinyinConverter : IDisposable
         _userDirectory = userDirectory;
         _context = context;
         _instance = instance;
+        _readings = options.ToneGuided && options.Tones != PinyinToneMode.None ? HanziReadings.TryCreate() : null;
+        _toneGuided = _readings is null ? null : new ToneGuidedChoice(_readings);
     }
 
     /// <summary>Starts libpinyin; throws <see cref="LibPinyinUnavailableException"/> naming the package when it is missing.</summary>
@@ -115,6 +119,7 @@ public sealed class PinyinConverter : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _readings?.Dispose();
         if (_instance != 0)
         {
             LibPinyinNative.FreeInstance(_instance);
@@ -181,6 +186,14 @@ public sealed class PinyinConverter : IDisposable
 
                 if (LibPinyinNative.GuessSentence(_instance) && TryGetSentence(0, out var sentence))
                 {
+                    if (_toneGuided is not null)
+                    {
+                        // A syllable's lookup offset is the separator before it (libpinyin rejects the position after a ').
+                        var offsets = ends.Take(whole - 1).Prepend(0).ToList();
+                        sentence = _toneGuided.Improve(_instance, run.GetRange(start, whole), offsets, sentence,
+                            () => TryGetSentence(0, out var s) ? s : null);
+                    }
+
                     text.Append(sentence);
                 }
             }

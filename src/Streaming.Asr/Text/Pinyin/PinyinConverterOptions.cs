@@ -16,6 +16,12 @@ public sealed record PinyinConverterOptions
     /// <summary>Which syllables carry their tone digit into libpinyin.</summary>
     public PinyinToneMode Tones { get; init; } = PinyinToneMode.All;
 
+    /// <summary>
+    /// Let the recognised tones choose among libpinyin's phrases (<see cref="ToneGuidedChoice"/>); needs ICU, and is
+    /// skipped without it. libpinyin's own tone option has no effect: its dictionaries carry no tones.
+    /// </summary>
+    public bool ToneGuided { get; init; } = true;
+
     /// <summary>The dictionary folder to use: <see cref="DataDirectory"/> or the first Debian location that exists.</summary>
     public string ResolveDataDirectory() =>
         DataDirectory ?? DefaultDataDirectories.FirstOrDefault(Directory.Exists)

@@ -19,6 +19,20 @@ public static class PinyinSyllableAssembler
     /// <summary>Whether a token is a pinyin final, toned or not.</summary>
     public static bool IsFinal(string token) => TryParseFinal(token, out _, out _);
 
+    /// <summary>The tone of a syllable written with tone marks: 1–4, or 5 (neutral) when it has none.</summary>
+    public static int ToneOf(string syllable)
+    {
+        foreach (var c in syllable)
+        {
+            if (Untone(char.ToLowerInvariant(c)) is { Tone: > 0 } marked)
+            {
+                return marked.Tone;
+            }
+        }
+
+        return PinyinPiece.NeutralTone;
+    }
+
     /// <summary>Assembles tokens, in decoding order, into syllables and literal pieces.</summary>
     public static List<PinyinPiece> Assemble(IEnumerable<string> tokens)
     {
