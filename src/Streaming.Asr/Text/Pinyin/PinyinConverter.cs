@@ -25,7 +25,7 @@ public sealed class PinyinConverter : IDisposable
         _context = context;
         _instance = instance;
         _readings = options.ToneGuided && options.Tones != PinyinToneMode.None ? HanziReadings.TryCreate() : null;
-        _toneGuided = _readings is null ? null : new ToneGuidedChoice(_readings);
+        _toneGuided = _readings is null ? null : new ToneGuidedChoice(_readings, options.ToneGuidedTries, options.ToneGuidedMinLength);
     }
 
     /// <summary>Starts libpinyin; throws <see cref="LibPinyinUnavailableException"/> naming the package when it is missing.</summary>

@@ -22,6 +22,12 @@ public sealed record PinyinConverterOptions
     /// </summary>
     public bool ToneGuided { get; init; } = true;
 
+    /// <summary>With <see cref="ToneGuided"/>: how many tone-agreeing phrases are tried for one disagreeing syllable.</summary>
+    public int ToneGuidedTries { get; init; } = 2;
+
+    /// <summary>With <see cref="ToneGuided"/>: the shortest phrase that may replace libpinyin's choice (single characters are too easily rare ones).</summary>
+    public int ToneGuidedMinLength { get; init; } = 2;
+
     /// <summary>The dictionary folder to use: <see cref="DataDirectory"/> or the first Debian location that exists.</summary>
     public string ResolveDataDirectory() =>
         DataDirectory ?? DefaultDataDirectories.FirstOrDefault(Directory.Exists)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Streaming.Asr.Text.Pinyin;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Streaming.Asr.Text.Pinyin;
 /// is fixed as a constraint when the re-guessed sentence then disagrees with fewer tones overall. The neutral
 /// tone agrees with any tone (unstressed syllables are often heard and read either way).
 /// </summary>
-internal sealed class ToneGuidedChoice(HanziReadings readings, int maxTriesPerSyllable = 8)
+internal sealed class ToneGuidedChoice(HanziReadings readings, int maxTriesPerSyllable, int minPhraseLength)
 {
     /// <summary>Improves <paramref name="sentence"/>, the guess for <paramref name="syllables"/> now parsed in <paramref name="instance"/>.</summary>
     /// <param name="instance">The libpinyin instance holding the parsed syllables and their guess.</param>
@@ -51,11 +53,23 @@ internal sealed class ToneGuidedChoice(HanziReadings readings, int maxTriesPerSy
     {
         var offset = (nuint)offsets[start];
         var tries = 0;
+        var stale = true;
+        uint count = 0;
         for (uint index = 0; tries < maxTriesPerSyllable; index++)
         {
-            // Candidates are recomputed each time: choosing and clearing a constraint invalidates them.
-            if (!LibPinyinNative.GuessCandidates(instance, offset, LibPinyinNative.SortByPhraseLengthAndFrequency)
-                || !LibPinyinNative.GetCandidateCount(instance, out var count) || index >= count)
+            // Choosing and clearing a constraint invalidates the candidate list, so it is recomputed after each try.
+            if (stale)
+            {
+                if (!LibPinyinNative.GuessCandidates(instance, offset, LibPinyinNative.SortByPhraseLengthAndFrequency)
+                    || !LibPinyinNative.GetCandidateCount(instance, out count))
+                {
+                    return false;
+                }
+
+                stale = false;
+            }
+
+            if (index >= count)
             {
                 return false;
             }
@@ -67,8 +81,8 @@ internal sealed class ToneGuidedChoice(HanziReadings readings, int maxTriesPerSy
                 continue;
             }
 
-            var phrase = System.Runtime.InteropServices.Marshal.PtrToStringUTF8(utf8) ?? string.Empty;
-            if (start + phrase.Length <= target || start + phrase.Length > heard.Length || !AgreesAt(phrase, heard, start))
+            var phrase = Marshal.PtrToStringUTF8(utf8) ?? string.Empty;
+            if (phrase.Length < minPhraseLength || start + phrase.Length <= target || start + phrase.Length > heard.Length || !AgreesAt(phrase, heard, start))
             {
                 continue;
             }
@@ -84,6 +98,7 @@ internal sealed class ToneGuidedChoice(HanziReadings readings, int maxTriesPerSy
 
             LibPinyinNative.ClearConstraint(instance, offset);
             LibPinyinNative.GuessSentence(instance);
+            stale = true;
         }
 
         return false;
@@ -91,7 +106,7 @@ internal sealed class ToneGuidedChoice(HanziReadings readings, int maxTriesPerSy
 
     private bool AgreesAt(string phrase, int[] heard, int start)
     {
-        var tones = readings.Tones(phrase);
+        var tones = Read(phrase);
         if (tones.Count != phrase.Length)
         {
             return false;
@@ -108,10 +123,29 @@ internal sealed class ToneGuidedChoice(HanziReadings readings, int maxTriesPerSy
         return true;
     }
 
+    // 一 and 不 change tone with the next syllable (yí gè, bú shì) and the model hears the changed tone, so their
+    // dictionary tone says nothing: they count as neutral, agreeing with anything.
+    private List<int> Read(string text)
+    {
+        var tones = readings.Tones(text);
+        if (tones.Count == text.Length)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] is '一' or '不')
+                {
+                    tones[i] = PinyinPiece.NeutralTone;
+                }
+            }
+        }
+
+        return tones;
+    }
+
     // How many characters' readings disagree with the heard tones; int.MaxValue when characters and syllables do not pair up.
     private int Disagreements(string sentence, int[] heard, out int[] read)
     {
-        var tones = readings.Tones(sentence).ToArray();
+        var tones = Read(sentence).ToArray();
         read = tones;
         if (tones.Length != heard.Length || sentence.Length != heard.Length)
         {
