@@ -4,5 +4,7 @@ namespace Streaming.Asr.Text;
 public interface ITextAssembler
 {
     /// <summary>The text of <paramref name="spans"/>, trimmed.</summary>
-    string Assemble(IReadOnlyList<TokenSpan> spans);
+    /// <param name="spans">The hypothesis's token groups in order.</param>
+    /// <param name="final">Whether this is the segment's final result (an assembler may spend more on it than on a partial).</param>
+    string Assemble(IReadOnlyList<TokenSpan> spans, bool final);
 }

@@ -7,5 +7,5 @@ public sealed class PieceTextAssembler : ITextAssembler
     public static PieceTextAssembler Instance { get; } = new();
 
     /// <inheritdoc />
-    public string Assemble(IReadOnlyList<TokenSpan> spans) => string.Concat(spans.Select(s => s.Text)).Trim();
+    public string Assemble(IReadOnlyList<TokenSpan> spans, bool final) => string.Concat(spans.Select(s => s.Text)).Trim();
 }

@@ -12,9 +12,6 @@ internal static partial class LibPinyinNative
     public const string Library = "libpinyin.so.15";
     public const string Glib = "libglib-2.0.so.0";
 
-    /// <summary><c>NBEST_MATCH_CANDIDATE</c>: a candidate that is one of the n-best whole sentences.</summary>
-    public const int NBestMatchCandidate = 1;
-
     /// <summary><c>NORMAL_CANDIDATE</c>: a dictionary phrase starting at the lookup offset.</summary>
     public const int NormalCandidate = 2;
 

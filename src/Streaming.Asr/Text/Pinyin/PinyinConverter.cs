@@ -67,7 +67,9 @@ public sealed class PinyinConverter : IDisposable
     }
 
     /// <summary>Converts pieces to text: syllable runs to characters, literal pieces unchanged.</summary>
-    public string Convert(IReadOnlyList<PinyinPiece> pieces)
+    /// <param name="pieces">Assembled syllables and literal pieces.</param>
+    /// <param name="toneGuided">Let the heard tones choose among phrases, when the options enable it and ICU is present.</param>
+    public string Convert(IReadOnlyList<PinyinPiece> pieces, bool toneGuided = true)
     {
         var text = new StringBuilder();
         var run = new List<PinyinPiece>();
@@ -79,41 +81,12 @@ public sealed class PinyinConverter : IDisposable
                 continue;
             }
 
-            AppendRun(text, run);
+            AppendRun(text, run, toneGuided);
             text.Append(piece.Text);
         }
 
-        AppendRun(text, run);
+        AppendRun(text, run, toneGuided);
         return text.ToString();
-    }
-
-    /// <summary>libpinyin's n-best sentences for a syllable run, best first (at most <paramref name="count"/>).</summary>
-    public IReadOnlyList<string> Candidates(IReadOnlyList<PinyinPiece> syllables, int count)
-    {
-        ObjectDisposedException.ThrowIf(_instance == 0, this);
-        var input = Spell(syllables, 0, syllables.Count, out _);
-        LibPinyinNative.Reset(_instance);
-        LibPinyinNative.ParseMoreFullPinyins(_instance, input);
-        var sentences = new List<string>();
-        if (!LibPinyinNative.GuessSentence(_instance)
-            || !LibPinyinNative.GuessCandidates(_instance, 0, LibPinyinNative.SortByPhraseLengthAndFrequency)
-            || !LibPinyinNative.GetCandidateCount(_instance, out var total))
-        {
-            return sentences;
-        }
-
-        // The n-best sentences come first among the candidates at offset 0.
-        for (uint i = 0; i < total && sentences.Count < count; i++)
-        {
-            if (LibPinyinNative.GetCandidate(_instance, i, out var candidate)
-                && LibPinyinNative.GetCandidateType(_instance, candidate, out var type) && type == LibPinyinNative.NBestMatchCandidate
-                && LibPinyinNative.GetCandidateString(_instance, candidate, out var utf8) && utf8 != 0)
-            {
-                sentences.Add(Marshal.PtrToStringUTF8(utf8) ?? string.Empty);
-            }
-        }
-
-        return sentences;
     }
 
     /// <inheritdoc />
@@ -161,7 +134,7 @@ public sealed class PinyinConverter : IDisposable
     }
 
     // Converts a run; a syllable libpinyin cannot parse is written as its letters and the run continues after it.
-    private void AppendRun(StringBuilder text, List<PinyinPiece> run)
+    private void AppendRun(StringBuilder text, List<PinyinPiece> run, bool toneGuided)
     {
         ObjectDisposedException.ThrowIf(_instance == 0, this);
         var start = 0;
@@ -186,7 +159,7 @@ public sealed class PinyinConverter : IDisposable
 
                 if (LibPinyinNative.GuessSentence(_instance) && TryGetSentence(0, out var sentence))
                 {
-                    if (_toneGuided is not null)
+                    if (toneGuided && _toneGuided is not null)
                     {
                         // A syllable's lookup offset is the separator before it (libpinyin rejects the position after a ').
                         var offsets = ends.Take(whole - 1).Prepend(0).ToList();

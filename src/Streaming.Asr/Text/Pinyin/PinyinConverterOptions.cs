@@ -29,10 +29,15 @@ public sealed record PinyinConverterOptions
     public int ToneGuidedMinLength { get; init; } = 2;
 
     /// <summary>The dictionary folder to use: <see cref="DataDirectory"/> or the first Debian location that exists.</summary>
-    public string ResolveDataDirectory() =>
-        DataDirectory ?? DefaultDataDirectories.FirstOrDefault(Directory.Exists)
-        ?? throw new LibPinyinUnavailableException(
-            $"libpinyin's dictionaries were not found in {string.Join(", ", DefaultDataDirectories)}: install the Debian package libpinyin-data (scripts/setup-runtime.sh).");
+    public string ResolveDataDirectory()
+    {
+        var folder = DataDirectory ?? DefaultDataDirectories.FirstOrDefault(Directory.Exists);
+        // libpinyin asserts (aborting the process) on a folder without its table.conf, so that is checked here.
+        return folder is not null && File.Exists(Path.Combine(folder, "table.conf"))
+            ? folder
+            : throw new LibPinyinUnavailableException(
+                $"libpinyin's dictionaries were not found in {(folder is null ? string.Join(", ", DefaultDataDirectories) : $"'{folder}' (no table.conf)")}: install the Debian package libpinyin-data (scripts/setup-runtime.sh).");
+    }
 }
 
 /// <summary>Which syllables keep their tone when handed to libpinyin.</summary>

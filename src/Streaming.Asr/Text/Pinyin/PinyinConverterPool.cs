@@ -20,13 +20,13 @@ public sealed class PinyinConverterPool : IDisposable
         _idle.Add(Track(PinyinConverter.Create(_options)));
     }
 
-    /// <summary>Converts pieces with a converter no other thread is using.</summary>
-    public string Convert(IReadOnlyList<PinyinPiece> pieces)
+    /// <summary>Converts pieces with a converter no other thread is using (see <see cref="PinyinConverter.Convert"/>).</summary>
+    public string Convert(IReadOnlyList<PinyinPiece> pieces, bool toneGuided = true)
     {
         var converter = _idle.TryTake(out var idle) ? idle : Track(PinyinConverter.Create(_options));
         try
         {
-            return converter.Convert(pieces);
+            return converter.Convert(pieces, toneGuided);
         }
         finally
         {

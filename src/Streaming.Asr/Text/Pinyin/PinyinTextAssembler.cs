@@ -23,10 +23,12 @@ public sealed class PinyinTextAssembler : ITextAssembler, IDisposable
     }
 
     /// <inheritdoc />
-    public string Assemble(IReadOnlyList<TokenSpan> spans) => Convert(spans.Select(s => s.Text));
+    /// <remarks>Partials skip the tone-guided choice, which costs several libpinyin guesses: they change every chunk anyway.</remarks>
+    public string Assemble(IReadOnlyList<TokenSpan> spans, bool final) => Convert(spans.Select(s => s.Text), final);
 
-    /// <summary>The text of pinyin tokens in decoding order.</summary>
-    public string Convert(IEnumerable<string> tokens) => _pool.Convert(PinyinSyllableAssembler.Assemble(tokens)).Trim();
+    /// <summary>The text of pinyin tokens in decoding order; <paramref name="toneGuided"/> lets the heard tones choose among phrases.</summary>
+    public string Convert(IEnumerable<string> tokens, bool toneGuided = true) =>
+        _pool.Convert(PinyinSyllableAssembler.Assemble(tokens), toneGuided).Trim();
 
     /// <inheritdoc />
     public void Dispose() => _pool.Dispose();
