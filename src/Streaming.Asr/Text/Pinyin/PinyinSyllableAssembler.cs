@@ -112,17 +112,26 @@ public static class PinyinSyllableAssembler
         return vowel;
     }
 
+    // Tone-marked vowels in groups of four (tones 1–4) per base vowel of Vowels; then the syllabic n of 嗯 (ń ň ǹ).
+    private const string Marked = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+    private const string Vowels = "aeiouü";
+    private const string MarkedN = "ńňǹ";
+
     // The base letter of a pinyin character and its tone mark (0 when unmarked); '\0' for a character pinyin does not use.
-    private static (char Plain, int Tone) Untone(char c) => c switch
+    private static (char Plain, int Tone) Untone(char c)
     {
-        'ā' => ('a', 1), 'á' => ('a', 2), 'ǎ' => ('a', 3), 'à' => ('a', 4),
-        'ē' => ('e', 1), 'é' => ('e', 2), 'ě' => ('e', 3), 'è' => ('e', 4),
-        'ī' => ('i', 1), 'í' => ('i', 2), 'ǐ' => ('i', 3), 'ì' => ('i', 4),
-        'ō' => ('o', 1), 'ó' => ('o', 2), 'ǒ' => ('o', 3), 'ò' => ('o', 4),
-        'ū' => ('u', 1), 'ú' => ('u', 2), 'ǔ' => ('u', 3), 'ù' => ('u', 4),
-        'ǖ' => ('ü', 1), 'ǘ' => ('ü', 2), 'ǚ' => ('ü', 3), 'ǜ' => ('ü', 4),
-        'ń' => ('n', 2), 'ň' => ('n', 3), 'ǹ' => ('n', 4),
-        'a' or 'e' or 'i' or 'o' or 'u' or 'ü' or 'v' or 'n' or 'g' or 'r' => (c == 'v' ? 'ü' : c, 0),
-        _ => ('\0', 0),
-    };
+        var marked = Marked.IndexOf(c);
+        if (marked >= 0)
+        {
+            return (Vowels[marked / 4], (marked % 4) + 1);
+        }
+
+        var n = MarkedN.IndexOf(c);
+        if (n >= 0)
+        {
+            return ('n', n + 2);
+        }
+
+        return c == 'v' ? ('ü', 0) : "aeiouüngr".Contains(c) ? (c, 0) : ('\0', 0);
+    }
 }
