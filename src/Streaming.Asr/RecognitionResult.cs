@@ -2,7 +2,10 @@ namespace Streaming.Asr;
 
 /// <summary>A recognition hypothesis: the text and the tokens it was built from.</summary>
 /// <param name="Text">Detokenised text, trimmed.</param>
-/// <param name="Tokens">Tokens in order; their texts concatenate (then trimmed) to <paramref name="Text"/>.</param>
+/// <param name="Tokens">
+/// Tokens in order; their texts concatenate (then trimmed) to <paramref name="Text"/>, except for pinyin models,
+/// whose tokens stay pinyin while the text is Chinese characters.
+/// </param>
 public sealed record RecognitionResult(string Text, IReadOnlyList<RecognizedToken> Tokens)
 {
     /// <summary>The empty hypothesis.</summary>

@@ -28,6 +28,7 @@ app.Configure(config =>
     {
         eval.SetDescription("Measure recognition accuracy.");
         eval.AddCommand<EvalWerCommand>("wer").WithDescription("Word error rate of the English test sets through the full pipeline.");
+        eval.AddCommand<EvalCerCommand>("cer").WithDescription("Character error rate of the Mandarin test sets (punctuation and spaces ignored).");
         eval.AddCommand<EvalHotwordsCommand>("hotwords").WithDescription("Hotword recall and WER with and without biasing.");
     });
 });

@@ -1,5 +1,6 @@
 using Streaming.Asr.Hotwords;
 using Streaming.Asr.Text;
+using Streaming.Asr.Text.Pinyin;
 using Streaming.Inference;
 using Streaming.Inference.OnnxRuntime;
 
@@ -14,7 +15,7 @@ namespace Streaming.Asr.Transducer;
 public sealed class TransducerModel : IRecognizerModel
 {
     private TransducerModel(string name, IAcousticModel encoder, IAcousticModel decoder, IAcousticModel joiner,
-        TransducerModelMetadata metadata, TokenTable tokens, RecognizerOptions options)
+        TransducerModelMetadata metadata, TokenTable tokens, ITextAssembler textAssembler, RecognizerOptions options)
     {
         Name = name;
         Encoder = encoder;
@@ -22,6 +23,7 @@ public sealed class TransducerModel : IRecognizerModel
         Joiner = joiner;
         Metadata = metadata;
         Tokens = tokens;
+        TextAssembler = textAssembler;
         Options = options;
         long[] featureShape = encoder.InputShapes[0];
         FeatureDimension = featureShape[^1] > 0 ? (int)featureShape[^1] : 80;
@@ -56,6 +58,9 @@ public sealed class TransducerModel : IRecognizerModel
     /// <summary>Token id to text mapping.</summary>
     public TokenTable Tokens { get; }
 
+    /// <summary>Turns decoded tokens into text: pinyin to Chinese characters for pinyin vocabularies, pieces joined otherwise.</summary>
+    public ITextAssembler TextAssembler { get; }
+
     internal IAcousticModel Encoder { get; }
 
     internal IAcousticModel Decoder { get; }
@@ -80,8 +85,11 @@ public sealed class TransducerModel : IRecognizerModel
         backend ??= OnnxRuntimeBackend.SharedCpu;
         var tokens = TokenTable.Load(files.Tokens);
         var sessions = new List<IAcousticModel>(3);
+        ITextAssembler? text = null;
         try
         {
+            // Started first: a missing libpinyin is a load error naming the package, not an empty transcript later.
+            text = PinyinTextAssembler.IsPinyinVocabulary(tokens) ? new PinyinTextAssembler() : PieceTextAssembler.Instance;
             foreach (string path in new[] { files.Encoder, files.Decoder, files.Joiner })
             {
                 sessions.Add(backend.LoadModel(path));
@@ -89,11 +97,12 @@ public sealed class TransducerModel : IRecognizerModel
 
             var metadata = TransducerModelMetadata.Parse(sessions[0].Metadata, sessions[1].Metadata);
             string name = "transducer:" + Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(files.Encoder)));
-            return new TransducerModel(name, sessions[0], sessions[1], sessions[2], metadata, tokens, options);
+            return new TransducerModel(name, sessions[0], sessions[1], sessions[2], metadata, tokens, text, options);
         }
         catch
         {
             sessions.ForEach(s => s.Dispose());
+            (text as IDisposable)?.Dispose();
             throw;
         }
     }
@@ -111,5 +120,6 @@ public sealed class TransducerModel : IRecognizerModel
         Joiner.Dispose();
         Decoder.Dispose();
         Encoder.Dispose();
+        (TextAssembler as IDisposable)?.Dispose();
     }
 }

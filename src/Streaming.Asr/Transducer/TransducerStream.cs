@@ -116,7 +116,7 @@ public sealed class TransducerStream : IRecognitionStream
                 (last.Frame + 1) * _secondsPerEncoderFrame, confidence);
         }
 
-        string text = string.Concat(spans.Select(s => s.Text)).Trim();
+        string text = _model.TextAssembler.Assemble(spans, final: stableIds == int.MaxValue);
         return new RecognitionResult(text, tokens) { StableTokenCount = stable };
     }
 }

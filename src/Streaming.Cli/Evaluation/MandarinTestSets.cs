@@ -1,0 +1,29 @@
+namespace Streaming.Cli.Evaluation;
+
+/// <summary>
+/// The Mandarin sets of the team's test audio folder: <c>zh-eval</c> (dev, to develop on) and
+/// <c>zh-eval-test</c> (held out, to report on), each a folder of wavs with a <c>trans.tsv</c>
+/// (<c>file</c>, <c>reference</c>, <c>kind</c>, <c>source</c>).
+/// </summary>
+internal static class MandarinTestSets
+{
+    public static readonly string[] Names = ["zh-eval", "zh-eval-test"];
+
+    public static IEnumerable<EvalItem> Load(string audioDirectory, string set)
+    {
+        if (!Names.Contains(set))
+        {
+            throw new CliException($"Unknown Mandarin test set '{set}'; use one of {string.Join(", ", Names)}.");
+        }
+
+        var folder = Path.Combine(audioDirectory, set);
+        var path = Path.Combine(folder, "trans.tsv");
+        if (!File.Exists(path))
+        {
+            throw new CliException($"Test set file '{path}' does not exist.");
+        }
+
+        return File.ReadLines(path).Select(l => l.Split('\t')).Where(c => c.Length >= 2 && c[0].EndsWith(".wav", StringComparison.Ordinal))
+            .Select(c => new EvalItem(set, Path.Combine(folder, c[0]), c[1]));
+    }
+}
