@@ -88,7 +88,8 @@ public sealed class ModelResolver
             return found;
         }
 
-        var why = _unavailable.TryGetValue(name, out var reason) ? $" It was refused when the server loaded it: {reason}" : "";
-        throw new ModelChoiceException($"Model '{name}' is not installed.{why} Installed models: {Describe()}.");
+        throw new ModelChoiceException(_unavailable.TryGetValue(name, out var reason)
+            ? $"{reason.TrimEnd()} (refused at load). Installed models: {Describe()}."
+            : $"Model '{name}' is not installed. Installed models: {Describe()}.");
     }
 }
