@@ -14,12 +14,8 @@ namespace Streaming.Cli.Commands;
 public sealed class ModelsListCommand : Command<ModelsListCommand.Settings>
 {
     /// <summary>Arguments of <c>models list</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ModelsFolderSettings
     {
-        /// <summary>Models folder.</summary>
-        [CommandOption("--models <DIR>")]
-        [Description("Models folder (default: the nearest models/ with a manifest.json)")]
-        public string? Models { get; init; }
 
         /// <summary>JSON output.</summary>
         [CommandOption("--json")]

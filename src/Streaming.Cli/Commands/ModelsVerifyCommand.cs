@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Spectre.Console.Cli;
 using Streaming.Asr;
 using Streaming.Asr.Catalog;
@@ -9,19 +8,10 @@ namespace Streaming.Cli.Commands;
 /// <c>streaming models verify</c>: hashes every file <c>models/manifest.json</c> lists and compares it with the
 /// manifest's sha256; exits 1 when a file is missing or differs.
 /// </summary>
-public sealed class ModelsVerifyCommand : Command<ModelsVerifyCommand.Settings>
+public sealed class ModelsVerifyCommand : Command<ModelsFolderSettings>
 {
-    /// <summary>Arguments of <c>models verify</c>.</summary>
-    public sealed class Settings : CommandSettings
-    {
-        /// <summary>Models folder.</summary>
-        [CommandOption("--models <DIR>")]
-        [Description("Models folder (default: the nearest models/ with a manifest.json)")]
-        public string? Models { get; init; }
-    }
-
     /// <inheritdoc />
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, ModelsFolderSettings settings, CancellationToken cancellationToken)
     {
         var manifest = ModelManifest.Read(ModelDirectory.Locate(settings.Models));
         if (manifest.Models.Count == 0)
