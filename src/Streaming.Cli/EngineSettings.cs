@@ -6,16 +6,17 @@ using Streaming.Asr.Vad;
 using Streaming.Inference;
 using Streaming.Inference.Devices;
 using Streaming.Pipeline;
+using Streaming.Pipeline.Models;
 
 namespace Streaming.Cli;
 
 /// <summary>Options shared by the commands that load the recognition engine.</summary>
 public class EngineSettings : ModelSettings
 {
-    /// <summary>Language for ITN.</summary>
+    /// <summary>Language spoken, which must be one the model serves; it picks the ITN grammar.</summary>
     [CommandOption("--lang <LANG>")]
-    [Description("Language of the model's output for ITN: en, zh or auto (default en)")]
-    public string Language { get; init; } = "en";
+    [Description("Language spoken: en, zh or auto (default auto: the model's own language; en for a model outside models/manifest.json)")]
+    public string Language { get; init; } = ModelResolver.Auto;
 
     /// <summary>Beam size; 0 or 1 means greedy search.</summary>
     [CommandOption("--beam <N>")]
@@ -52,6 +53,9 @@ public class EngineSettings : ModelSettings
     [Description("With an npu device: contexts/streams in the Ascend pool, the most calls in flight at once (default 4)")]
     public int Pool { get; init; } = 4;
 
+    /// <summary>The language and model that serve this run, once <see cref="LoadEngine"/> has succeeded.</summary>
+    public ModelChoice Choice { get; private set; } = new("en", "");
+
     /// <summary>Loads the engine these settings describe; a setting the model cannot honour is a user error.</summary>
     public SpeechEngine LoadEngine()
     {
@@ -76,12 +80,15 @@ public class EngineSettings : ModelSettings
 
         try
         {
-            return SpeechEngine.Load(
+            var declared = Language == ModelResolver.Auto ? "en" : Language;
+            var engine = SpeechEngine.Load(
                 new SpeechEngineOptions
                 {
                     ModelsDirectory = Models,
-                    Recognizer = Model,
-                    Language = Language,
+                    Models = [Model],
+                    DefaultModel = [],
+                    DefaultLanguage = declared,
+                    ModelLanguages = new() { [Path.GetFileName(Path.TrimEndingDirectorySeparator(Model))] = declared },
                     DecodingMethod = Beam > 1 ? RecognizerOptions.ModifiedBeamSearch : RecognizerOptions.GreedySearch,
                     BeamSize = Math.Max(1, Beam),
                 },
@@ -89,6 +96,17 @@ public class EngineSettings : ModelSettings
                 new PipelineOptions { PartialIntervalMs = PartialMs, PartialLoadPercent = PartialLoadPercent, Endpoint = endpoint },
                 backend: backend,
                 ownsBackend: true);
+            try
+            {
+                Choice = engine.Models.Resolve(Language, Path.GetFileName(Path.TrimEndingDirectorySeparator(Model)));
+            }
+            catch
+            {
+                engine.Dispose();
+                throw;
+            }
+
+            return engine;
         }
         catch (NotSupportedException ex)
         {

@@ -3,13 +3,18 @@ using Spectre.Console.Cli;
 
 namespace Streaming.Cli;
 
-/// <summary>Where a command finds its models: the models folder and the recogniser in it.</summary>
-public class ModelSettings : CommandSettings
+/// <summary>Where a command finds the models folder.</summary>
+public class ModelsFolderSettings : CommandSettings
 {
     /// <summary>Models folder.</summary>
     [CommandOption("--models <DIR>")]
     [Description("Models folder (default: the nearest models/ with a manifest.json)")]
     public string? Models { get; init; }
+}
+
+/// <summary>Where a command finds its models: the models folder and the recogniser in it.</summary>
+public class ModelSettings : ModelsFolderSettings
+{
 
     /// <summary>Recogniser folder under the models folder.</summary>
     [CommandOption("--model <NAME>")]

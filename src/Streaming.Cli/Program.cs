@@ -24,6 +24,12 @@ app.Configure(config =>
         bench.AddCommand<BenchItnCommand>("itn").WithDescription("Time inverse text normalisation of typical segments.");
         bench.AddCommand<BenchHotwordsCommand>("hotwords").WithDescription("Decode time with 0 vs 1,000 hotwords (Moonshine beam search).");
     });
+    config.AddBranch("models", models =>
+    {
+        models.SetDescription("The bundled models: list and verify against models/manifest.json.");
+        models.AddCommand<ModelsListCommand>("list").WithDescription("Models with kind, languages, licence, source and whether their files match the manifest.");
+        models.AddCommand<ModelsVerifyCommand>("verify").WithDescription("Check every file of every model against the manifest's sha256.");
+    });
     config.AddBranch("eval", eval =>
     {
         eval.SetDescription("Measure recognition accuracy.");

@@ -25,28 +25,31 @@ public sealed class FileTranscriber
     private const int ReadBlock = 4096;
 
     private readonly SileroVadModel _vad;
-    private readonly IRecognizerModel _recognizer;
+    private readonly Func<JobSettings, IRecognizerModel> _recognizerFor;
     private readonly HotwordService _hotwords;
     private readonly AudioFileOpener _opener;
     private readonly int _queueLength;
     private readonly ItnStyle _itnStyle;
 
     /// <summary>
-    /// Creates a transcriber over shared models; <paramref name="queueLength"/> segments may wait for the
-    /// recogniser; <paramref name="hotwords"/> gives the global list and the re-scorer of segments;
-    /// <paramref name="itnStyle"/> is the written style of jobs that name none.
+    /// Creates a transcriber over shared models; <paramref name="recognizerFor"/> gives the shared recogniser of a
+    /// job's settings; <paramref name="queueLength"/> segments may wait for the recogniser; <paramref name="hotwords"/>
+    /// gives the global list and the re-scorer of segments; <paramref name="itnStyle"/> is the written style of jobs
+    /// that name none.
     /// </summary>
-    public FileTranscriber(SileroVadModel vad, IRecognizerModel recognizer, HotwordService hotwords, AudioFileOpener opener, int queueLength, ItnStyle itnStyle = ItnStyle.Caption)
+    public FileTranscriber(SileroVadModel vad, Func<JobSettings, IRecognizerModel> recognizerFor, HotwordService hotwords, AudioFileOpener opener, int queueLength, ItnStyle itnStyle = ItnStyle.Caption)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(queueLength);
-        (_vad, _recognizer, _hotwords, _opener, _queueLength, _itnStyle) = (vad, recognizer, hotwords, opener, queueLength, itnStyle);
+        (_vad, _recognizerFor, _hotwords, _opener, _queueLength, _itnStyle) = (vad, recognizerFor, hotwords, opener, queueLength, itnStyle);
     }
 
-    /// <summary>A transcriber over the engine's shared models, decoding compressed files with ffmpeg from <paramref name="ffmpegPath"/> (null: PATH).</summary>
-    /// <exception cref="InvalidOperationException">The engine runs VAD only.</exception>
+    /// <summary>
+    /// A transcriber over the engine's shared models (each job's language and model resolved as sessions' are),
+    /// decoding compressed files with ffmpeg from <paramref name="ffmpegPath"/> (null: PATH).
+    /// </summary>
     public static FileTranscriber For(SpeechEngine engine, int queueLength, string? ffmpegPath = null) => new(
         engine.VadModel,
-        engine.Recognizer ?? throw new InvalidOperationException("Batch transcription needs a recogniser, but the engine runs VAD only (Engine:Recognizer is empty)."),
+        settings => engine.RecognizerFor(engine.Models.Resolve(settings.Language, settings.Model).Model).Model,
         engine.Hotwords,
         new AudioFileOpener(new FfmpegLocator(ffmpegPath)),
         queueLength,
@@ -76,7 +79,7 @@ public sealed class FileTranscriber
         var finished = true;
         try
         {
-            using var stream = _recognizer.CreateStream(hotwords.Hotwords);
+            using var stream = _recognizerFor(settings).CreateStream(hotwords.Hotwords);
             await foreach (var chunk in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
                 stream.AcceptAudio(chunk.Samples);

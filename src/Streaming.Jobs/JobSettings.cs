@@ -9,8 +9,11 @@ public sealed record JobSettings
     /// <summary>Most hotwords one job may carry.</summary>
     public const int MaxHotwords = 1000;
 
-    /// <summary>Language of the speech, which picks the ITN grammar: zh, en or auto.</summary>
-    public string Language { get; init; } = "en";
+    /// <summary>Language of the speech: zh, en or auto (the server's default); a created job stores the resolved one.</summary>
+    public string Language { get; init; } = "auto";
+
+    /// <summary>The recogniser to use, by name; null for the default model of <see cref="Language"/>. A created job stores the resolved one.</summary>
+    public string? Model { get; init; }
 
     /// <summary>Words and phrases to favour (kept with the job for recognisers that take biasing).</summary>
     public IReadOnlyList<string> Hotwords { get; init; } = [];

@@ -2,31 +2,33 @@ using Streaming.Asr;
 using Streaming.Asr.Hotwords;
 using Streaming.Asr.Vad;
 using Streaming.Inference;
-using Streaming.Text;
+using Streaming.Pipeline.Models;
 using Streaming.Text.Hotwords;
 
 namespace Streaming.Pipeline;
 
 /// <summary>
-/// The process-wide recognition resources — VAD model, recogniser, ITN engine — loaded once from
-/// options on one inference backend (device) and shared by every session through <see cref="Sessions"/>.
+/// The process-wide recognition resources of one inference backend (device) — the VAD model and every
+/// configured recogniser, each loaded once and shared by all sessions that use it — and the session
+/// factories over them.
 /// </summary>
 public sealed class SpeechEngine : IDisposable
 {
     private readonly SileroVadModel _vad;
-    private readonly IRecognizerModel? _recognizer;
+    private readonly RecognizerSet _recognizers;
+    private readonly SessionPipelineFactory _vadOnly;
     private IAcousticBackend? _ownedBackend;
 
-    private SpeechEngine(SileroVadModel vad, IRecognizerModel? recognizer, SessionPipelineFactory sessions, HotwordService hotwords)
+    private SpeechEngine(SileroVadModel vad, RecognizerSet recognizers, SessionPipelineFactory vadOnly, HotwordService hotwords)
     {
         _vad = vad;
-        _recognizer = recognizer;
-        Sessions = sessions;
+        _recognizers = recognizers;
+        _vadOnly = vadOnly;
         Hotwords = hotwords;
     }
 
-    /// <summary>Builds session pipelines over the shared models.</summary>
-    public SessionPipelineFactory Sessions { get; }
+    /// <summary>Builds session pipelines on the default model (that of the default language), or VAD-only ones when no recogniser is loaded.</summary>
+    public SessionPipelineFactory Sessions => Default?.Sessions ?? _vadOnly;
 
     /// <summary>The global hotword list merged into every session's, and the re-scorer of finals.</summary>
     public HotwordService Hotwords { get; }
@@ -34,8 +36,8 @@ public sealed class SpeechEngine : IDisposable
     /// <summary>The shared Silero VAD model (batch jobs segment whole files with it).</summary>
     public SileroVadModel VadModel => _vad;
 
-    /// <summary>The shared recogniser, or null in VAD-only mode.</summary>
-    public IRecognizerModel? Recognizer => _recognizer;
+    /// <summary>The default recogniser, or null in VAD-only mode.</summary>
+    public IRecognizerModel? Recognizer => Default?.Model;
 
     /// <summary>The backend (device) every graph of this engine runs on.</summary>
     public IAcousticBackend Backend => _vad.Backend;
@@ -43,14 +45,29 @@ public sealed class SpeechEngine : IDisposable
     /// <summary>Written style of Chinese ITN for sessions and jobs that name none (<see cref="SpeechEngineOptions.ItnStyle"/>).</summary>
     public ItnStyle ItnStyle { get; private init; }
 
-    /// <summary>Name of the loaded recogniser, or null in VAD-only mode.</summary>
-    public string? RecognizerName => _recognizer?.Name;
+    /// <summary>Name of the default recogniser, or null in VAD-only mode.</summary>
+    public string? RecognizerName => Default?.Model.Name;
+
+    /// <summary>Every loaded recogniser with its languages and memory.</summary>
+    public IReadOnlyList<LoadedRecognizer> Recognizers => _recognizers.Loaded;
+
+    /// <summary>Resolves a session's language and model against the loaded recognisers.</summary>
+    public ModelResolver Models => _recognizers.Resolver;
+
+    /// <summary>The loaded recogniser named <paramref name="model"/> (as resolved by <see cref="Models"/>).</summary>
+    /// <exception cref="ModelChoiceException">It is not loaded.</exception>
+    public LoadedRecognizer RecognizerFor(string model) => _recognizers.Get(model);
+
+    private LoadedRecognizer? Default =>
+        _recognizers.Resolver.DefaultFor(_recognizers.Resolver.DefaultLanguage) is { } name ? _recognizers.Get(name)
+        : _recognizers.Loaded.FirstOrDefault();
 
     /// <summary>
-    /// Loads everything the options name; errors say which file or setting is wrong. <paramref name="log"/>
-    /// receives hotword-list loads and reload failures (standard error when null). Graphs load on
-    /// <paramref name="backend"/>, the shared CPU backend when null; the engine disposes it with itself only when
-    /// <paramref name="ownsBackend"/> is set.
+    /// Loads everything the options name; errors say which file or setting is wrong, and a recogniser that loads
+    /// but cannot run is refused (reported through <paramref name="log"/> and <see cref="ModelResolver.Unavailable"/>)
+    /// while the others serve. <paramref name="log"/> also receives hotword-list loads and reload failures
+    /// (standard error when null). Graphs load on <paramref name="backend"/>, the shared CPU backend when null; the
+    /// engine disposes it with itself only when <paramref name="ownsBackend"/> is set.
     /// </summary>
     public static SpeechEngine Load(
         SpeechEngineOptions options,
@@ -64,37 +81,33 @@ public sealed class SpeechEngine : IDisposable
         options.Validate();
         vadOptions.Validate();
         pipelineOptions.Validate();
+        log ??= Console.Error.WriteLine;
         var rescorer = new HotwordRescorer(hotwordOptions);
         var globalHotwords = string.IsNullOrEmpty(options.HotwordsFile)
             ? null
-            : new HotwordFileSource(options.HotwordsFile, log ?? Console.Error.WriteLine);
+            : new HotwordFileSource(options.HotwordsFile, log);
         var models = ModelDirectory.Locate(options.ModelsDirectory);
         var vad = new SileroVadModel(vadOptions.ModelPath ?? SileroVadModel.BundledPath(models), backend);
-        IRecognizerModel? recognizer = null;
         try
         {
-            if (!string.IsNullOrEmpty(options.Recognizer))
-            {
-                recognizer = RecognizerModelLoader.Load(
-                    Path.Combine(models, options.Recognizer),
-                    new RecognizerOptions
-                    {
-                        DecodingMethod = options.DecodingMethod,
-                        BeamSize = options.BeamSize,
-                        HotwordBoost = options.HotwordBoost,
-                    },
-                    vad.Backend);
-            }
-
-            var itnStyle = ItnStyles.Parse(options.ItnStyle);
-            var itn = InverseTextNormalizer.For(options.Language, itnStyle);
             var hotwords = new HotwordService(globalHotwords, rescorer);
-            var sessions = new SessionPipelineFactory(vad, vadOptions, recognizer, itn, pipelineOptions, hotwords);
-            return new SpeechEngine(vad, recognizer, sessions, hotwords) { _ownedBackend = ownsBackend ? backend : null, ItnStyle = itnStyle };
+            var recognizers = RecognizerSet.Load(
+                options,
+                models,
+                new RecognizerOptions
+                {
+                    DecodingMethod = options.DecodingMethod,
+                    BeamSize = options.BeamSize,
+                    HotwordBoost = options.HotwordBoost,
+                },
+                vad.Backend,
+                (recognizer, itn) => new SessionPipelineFactory(vad, vadOptions, recognizer, itn, pipelineOptions, hotwords),
+                log);
+            var vadOnly = new SessionPipelineFactory(vad, vadOptions, null, null, pipelineOptions, hotwords);
+            return new SpeechEngine(vad, recognizers, vadOnly, hotwords) { _ownedBackend = ownsBackend ? backend : null, ItnStyle = ItnStyles.Parse(options.ItnStyle) };
         }
         catch
         {
-            recognizer?.Dispose();
             vad.Dispose();
             throw;
         }
@@ -103,7 +116,7 @@ public sealed class SpeechEngine : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _recognizer?.Dispose();
+        _recognizers.Dispose();
         _vad.Dispose();
         _ownedBackend?.Dispose();
     }

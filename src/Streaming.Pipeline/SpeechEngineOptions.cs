@@ -14,12 +14,32 @@ public sealed class SpeechEngineOptions
     /// <summary>Models folder; null finds the bundled one (see <see cref="Streaming.Asr.ModelDirectory"/>).</summary>
     public string? ModelsDirectory { get; set; }
 
-    /// <summary>Recogniser folder under the models folder, or an absolute path; empty means VAD only.</summary>
-    public string Recognizer { get; set; } = "moonshine-tiny-en";
+    /// <summary>
+    /// Recognisers to load, by folder name under the models folder (or absolute path); empty loads every
+    /// recogniser of <c>models/manifest.json</c> whose files are present. Each is loaded once per device and
+    /// shared by every session that uses it.
+    /// </summary>
+    public List<string> Models { get; set; } = [];
 
-    /// <summary>Language of the recogniser's output, which picks the ITN grammar.</summary>
-    [RegularExpression("^(zh|en|auto)$", ErrorMessage = "Language must be zh, en or auto.")]
-    public string Language { get; set; } = "en";
+    /// <summary>
+    /// The model serving each language when a session names none: <c>Engine:DefaultModel:en</c>,
+    /// <c>Engine:DefaultModel:zh</c>. A language without an entry (or whose entry is not loaded) uses its first loaded model.
+    /// </summary>
+    public Dictionary<string, string> DefaultModel { get; set; } = new()
+    {
+        ["en"] = "moonshine-base-en",
+        ["zh"] = "zipformer-wenetspeech-zh",
+    };
+
+    /// <summary>The language of sessions that ask for <c>auto</c> (or for none) and name no model.</summary>
+    [RegularExpression("^(zh|en)$", ErrorMessage = "DefaultLanguage must be zh or en.")]
+    public string DefaultLanguage { get; set; } = "en";
+
+    /// <summary>
+    /// Languages of models the manifest does not describe (dropped-in folders), by model name: <c>zh</c>,
+    /// <c>en</c> or both comma-separated. Bundled models declare theirs in <c>models/manifest.json</c>.
+    /// </summary>
+    public Dictionary<string, string> ModelLanguages { get; set; } = [];
 
     /// <summary>Written style of Chinese ITN for sessions and jobs that name none: "caption" (2025年3月5日, 350元) or "wetext".</summary>
     [RegularExpression("^(?i)(caption|wetext)$", ErrorMessage = "ItnStyle must be caption or wetext.")]

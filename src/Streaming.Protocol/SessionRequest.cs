@@ -9,9 +9,13 @@ namespace Streaming.Protocol;
 [DataContract]
 public sealed class SessionRequest
 {
-    /// <summary>"zh", "en" or "auto".</summary>
+    /// <summary>"zh", "en" or "auto" (the server's default language, or the named model's).</summary>
     [DataMember(Name = "language")]
-    public string Language { get; set; } = "en";
+    public string Language { get; set; } = "auto";
+
+    /// <summary>Recogniser by name, one <c>GET /api/models</c> lists for the language; null for the server's default for it.</summary>
+    [DataMember(Name = "model")]
+    public string? Model { get; set; }
 
     /// <summary>Sample rate of the audio the client sends, in Hz.</summary>
     [DataMember(Name = "sampleRate")]

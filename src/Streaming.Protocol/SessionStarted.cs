@@ -13,4 +13,12 @@ public sealed class SessionStarted
     /// <summary>The inference device the session runs on.</summary>
     [DataMember(Name = "device")]
     public string Device { get; set; } = "";
+
+    /// <summary>The language the session is recognised as (<c>en</c> or <c>zh</c>; never <c>auto</c>).</summary>
+    [DataMember(Name = "language")]
+    public string Language { get; set; } = "";
+
+    /// <summary>The recogniser serving the session.</summary>
+    [DataMember(Name = "model")]
+    public string Model { get; set; } = "";
 }

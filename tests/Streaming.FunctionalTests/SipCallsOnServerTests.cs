@@ -14,15 +14,7 @@ public sealed class SipCallsOnServerTests
     [Fact]
     public async Task A_sip_call_is_a_session_a_viewer_finds_by_agent_id_and_watches_to_its_final()
     {
-        await using var server = await TestServer.StartAsync(new Dictionary<string, string?>
-        {
-            ["Sip:Enabled"] = "true",
-            ["Sip:ListenAddress"] = "127.0.0.1",
-            ["Sip:MediaAddress"] = "127.0.0.1",
-            ["Sip:UdpPort"] = "0",
-            ["Sip:TcpPort"] = "0",
-            ["Sip:AllowedPeers:0"] = "127.0.0.1",
-        });
+        await using var server = await TestServer.StartAsync(SipSettings());
         var sipPort = ((SipHost)server.Services.GetService(typeof(SipHost))!).UdpEndPoint!.Port;
         using var ua = new TestUserAgent(sipPort);
         var invite = ua.Request("INVITE", sdp: TestUserAgent.Offer((40010, "0", "a=sendrecv")));
@@ -55,4 +47,37 @@ public sealed class SipCallsOnServerTests
         Assert.Contains("fellow", string.Join(" ", log.Finals.Select(f => f.Text)), StringComparison.OrdinalIgnoreCase);
         Assert.Contains(call.GetProperty("role").GetString(), new[] { "customer", "agent" });
     }
+
+    [Fact]
+    public async Task A_sip_call_is_served_by_the_configured_sip_language_and_model()
+    {
+        var settings = SipSettings();
+        settings["Sip:Language"] = "zh";
+        settings["Sip:Model"] = "zipformer-wenetspeech-zh";
+        settings["Engine:Models:1"] = "zipformer-wenetspeech-zh";
+        await using var server = await TestServer.StartAsync(settings);
+        var sipPort = ((SipHost)server.Services.GetService(typeof(SipHost))!).UdpEndPoint!.Port;
+        using var ua = new TestUserAgent(sipPort);
+        await ua.SendAsync(ua.Request("INVITE", sdp: TestUserAgent.Offer((40020, "0", "a=sendrecv"))));
+        var ok = await ua.ResponseAsync();
+        Assert.Equal(200, ok.StatusCode);
+        await ua.SendAsync(ua.Ack(ok));
+        using var http = server.AdminHttp();
+
+        var sessions = await http.GetFromJsonAsync<JsonElement>("/api/admin/sessions");
+
+        var session = Assert.Single(sessions.EnumerateArray());
+        Assert.Equal(("zh", "zipformer-wenetspeech-zh"), (session.GetProperty("language").GetString(), session.GetProperty("model").GetString()));
+        await ua.SendAsync(ua.Request("BYE", TestUserAgent.ToTag(ok)));
+    }
+
+    private static Dictionary<string, string?> SipSettings() => new()
+    {
+        ["Sip:Enabled"] = "true",
+        ["Sip:ListenAddress"] = "127.0.0.1",
+        ["Sip:MediaAddress"] = "127.0.0.1",
+        ["Sip:UdpPort"] = "0",
+        ["Sip:TcpPort"] = "0",
+        ["Sip:AllowedPeers:0"] = "127.0.0.1",
+    };
 }

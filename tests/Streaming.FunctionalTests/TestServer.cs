@@ -45,6 +45,10 @@ public sealed class TestServer : IAsyncDisposable
             ["Server:Port"] = "0",
             ["Auth:SigningKey"] = auth.SigningKey,
             ["Engine:ModelsDirectory"] = TestPaths.Models,
+
+            // Tiny alone keeps start-up and decoding fast for the tests that do not care about the model.
+            ["Engine:Models:0"] = "moonshine-tiny-en",
+            ["Engine:DefaultModel:en"] = "moonshine-tiny-en",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Telemetry:MeterName"] = $"Streaming.Server.{Guid.NewGuid():N}",
             ["Jobs:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"streaming-jobs-{Guid.NewGuid():N}"),

@@ -4,11 +4,11 @@ using Streaming.Testing;
 
 namespace Streaming.Jobs.Tests;
 
-/// <summary>The real engine (Silero VAD + bundled Moonshine), loaded once and shared by every host the tests start.</summary>
+/// <summary>The real engine (Silero VAD + bundled Moonshine tiny), loaded once and shared by every host the tests start.</summary>
 public sealed class EngineFixture : IDisposable
 {
     public SpeechEngine Engine { get; } = SpeechEngine.Load(
-        new SpeechEngineOptions { ModelsDirectory = TestPaths.Models },
+        new SpeechEngineOptions { ModelsDirectory = TestPaths.Models, Models = ["moonshine-tiny-en"] },
         new VadOptions(),
         new PipelineOptions());
 

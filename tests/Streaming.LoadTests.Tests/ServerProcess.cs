@@ -38,6 +38,8 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             ["Server:Port"] = "0",
             ["Auth:SigningKey"] = signingKey,
             ["Engine:ModelsDirectory"] = TestPaths.Models,
+            ["Engine:Models:0"] = "moonshine-tiny-en",
+            ["Engine:DefaultModel:en"] = "moonshine-tiny-en",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         };

@@ -14,7 +14,7 @@ public sealed class DeviceFailureTests
     public async Task A_failing_npu_call_fails_only_the_session_that_made_it_with_the_device_error()
     {
         using var npu = AscendBackend.Create(0, poolSize: 2, NullLogger.Instance);
-        using var engine = SpeechEngine.Load(new SpeechEngineOptions { ModelsDirectory = TestPaths.Models }, new VadOptions(), new PipelineOptions(), backend: npu);
+        using var engine = SpeechEngine.Load(new SpeechEngineOptions { ModelsDirectory = TestPaths.Models, Models = ["moonshine-tiny-en"] }, new VadOptions(), new PipelineOptions(), backend: npu);
         var (samples, rate) = WavReader.ReadAllMono(TestPaths.InRepo("samples", "jfk.wav"));
         samples = samples[..(4 * rate)];
         var settings = new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate));

@@ -38,6 +38,16 @@ public sealed class FunAsrStartMessageTests
         Assert.Equal(["alpha", "beta"], start.Hotwords);
     }
 
+    [Fact]
+    public void A_start_message_may_name_a_language_and_model_and_a_stock_one_asks_for_auto()
+    {
+        var request = Parse("""{"mode":"2pass","language":"zh","model":"zipformer-wenetspeech-zh"}""").ToSessionRequest();
+        var stock = Parse("""{"mode":"2pass"}""").ToSessionRequest();
+
+        Assert.Equal(("zh", "zipformer-wenetspeech-zh"), (request.Language, request.Model));
+        Assert.Equal(("auto", null), (stock.Language, stock.Model));
+    }
+
     [Theory]
     [InlineData("""{"mode":"fast"}""", "mode 'fast' is not supported")]
     [InlineData("""{"wav_format":"mp3"}""", "wav_format 'mp3' is not supported")]

@@ -1,4 +1,5 @@
 using Streaming.Pipeline;
+using Streaming.Pipeline.Models;
 using Streaming.Protocol;
 using Streaming.Server.Hosting;
 using Streaming.Server.Sessions;
@@ -8,7 +9,12 @@ namespace Streaming.Server.Tests;
 
 public sealed class SessionRequestValidatorTests
 {
-    private readonly SessionRequestValidator _validator = new(new ServerOptions { MaxHotwords = 2, MaxHotwordLength = 5 }, ["en", "auto"], ["cpu", "npu:0"]);
+    private static readonly ModelResolver Models = new(
+        [new RecognizerInfo("moonshine-tiny-en", ["en"], "moonshine"), new RecognizerInfo("moonshine-base-en", ["en"], "moonshine")],
+        new Dictionary<string, string> { ["en"] = "moonshine-base-en" },
+        "en");
+
+    private readonly SessionRequestValidator _validator = new(new ServerOptions { MaxHotwords = 2, MaxHotwordLength = 5 }, Models, ["cpu", "npu:0"]);
 
     [Fact]
     public void A_valid_request_becomes_a_plan_with_trimmed_hotwords()
@@ -16,6 +22,7 @@ public sealed class SessionRequestValidatorTests
         var plan = _validator.Validate(new SessionRequest { Language = "EN", SampleRate = 48000, Codec = "opus", Hotwords = [" abc "], Itn = false });
 
         Assert.Equal("en", plan.Language);
+        Assert.Equal("moonshine-base-en", plan.Model);
         Assert.Equal(new AudioInputFormat(AudioCodec.Opus, 48000), plan.Settings.Format);
         Assert.False(plan.Settings.Itn);
         Assert.Equal(["abc"], plan.Settings.Hotwords);
@@ -33,13 +40,37 @@ public sealed class SessionRequestValidatorTests
     }
 
     [Theory]
-    [InlineData("zh", "No model for language 'zh'. This server supports: en, auto.")]
-    [InlineData("", "No model for language ''. This server supports: en, auto.")]
-    public void An_unsupported_language_is_refused_naming_the_supported_ones(string language, string message)
+    [InlineData("zh")]
+    [InlineData("fr")]
+    public void An_unsupported_language_is_refused_naming_the_installed_models(string language)
     {
         var error = Assert.Throws<SessionRefusedException>(() => _validator.Validate(new SessionRequest { Language = language }));
 
-        Assert.Equal(message, error.Message);
+        Assert.Equal(
+            $"No model for language '{language}'. This server serves en; installed models: moonshine-tiny-en (en), moonshine-base-en (en).",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_session_may_name_an_installed_model_of_its_language_and_auto_or_no_language_is_the_default()
+    {
+        Assert.Equal(("en", "moonshine-tiny-en"), Choice(new SessionRequest { Language = "en", Model = "moonshine-tiny-en" }));
+        Assert.Equal(("en", "moonshine-base-en"), Choice(new SessionRequest { Language = "auto" }));
+        Assert.Equal(("en", "moonshine-base-en"), Choice(new SessionRequest { Language = "" }));
+    }
+
+    [Fact]
+    public void An_unknown_model_is_refused_with_the_installed_list()
+    {
+        var error = Assert.Throws<SessionRefusedException>(() => _validator.Validate(new SessionRequest { Model = "whisper-large" }));
+
+        Assert.Equal("Model 'whisper-large' is not installed. Installed models: moonshine-tiny-en (en), moonshine-base-en (en).", error.Message);
+    }
+
+    private (string Language, string Model) Choice(SessionRequest request)
+    {
+        var plan = _validator.Validate(request);
+        return (plan.Language, plan.Model);
     }
 
     [Theory]

@@ -202,6 +202,23 @@ test('Admin page lists the session a captions page is running, with its owner an
   });
 });
 
+test('Captions page offers the models of the chosen language, and the session names the model chosen', async () => {
+  const page = await openCaptionsPage(token);
+  await onPage(page, 'models', async () => {
+    await page.locator('#model option[value="moonshine-tiny-en"]').waitFor({ state: 'attached', timeout: 30_000 });
+    const english = await page.locator('#model option').evaluateAll((options) => options.map((o) => o.value));
+    assert.ok(english.includes('moonshine-base-en') && !english.includes('zipformer-wenetspeech-zh'), `offered for en: ${english.join(' | ')}`);
+    await page.selectOption('#language', 'zh');
+    const mandarin = await page.locator('#model option').evaluateAll((options) => options.map((o) => o.value));
+    assert.deepEqual(mandarin, ['', 'zipformer-wenetspeech-zh']);
+    await page.selectOption('#language', 'en');
+    await page.selectOption('#model', 'moonshine-tiny-en');
+    await startCaptions(page);
+    await page.locator('#status', { hasText: '(en, moonshine-tiny-en)' }).waitFor({ timeout: 30_000 });
+    await stopCaptions(page);
+  });
+});
+
 /**
  * The jobs API lives in its own project; a server without it answers 404 with no job problem, and then
  * there is nothing to test: skips the test, saying so, and returns false.

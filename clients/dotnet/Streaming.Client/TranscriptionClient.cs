@@ -72,7 +72,14 @@ public sealed class TranscriptionClient : IAsyncDisposable
 
     /// <summary>Opens a session; throws <see cref="Microsoft.AspNetCore.SignalR.HubException"/> with the server's reason when refused.</summary>
     public async Task<string> StartSessionAsync(SessionRequest request, CancellationToken cancellationToken = default) =>
-        (await _connection.InvokeAsync<SessionStarted>("StartSession", request, cancellationToken).ConfigureAwait(false)).SessionId;
+        (await OpenSessionAsync(request, cancellationToken).ConfigureAwait(false)).SessionId;
+
+    /// <summary>
+    /// Opens a session and returns the server's whole answer: id, device, and the language and model serving it.
+    /// Throws <see cref="Microsoft.AspNetCore.SignalR.HubException"/> with the server's reason when refused.
+    /// </summary>
+    public Task<SessionStarted> OpenSessionAsync(SessionRequest request, CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync<SessionStarted>("StartSession", request, cancellationToken);
 
     /// <summary>
     /// Streams audio messages; completes when the session is finalised and this client's handlers have seen

@@ -4,6 +4,7 @@ import { formatBytes, nonEmptyLines } from './format.js';
 import { JobProgress } from './job-progress.js';
 import { jobForm, uploadJob } from './job-upload.js';
 import { JobView } from './job-view.js';
+import { ModelChoice } from './model-choice.js';
 import { bindSetting, getToken } from './settings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -13,6 +14,7 @@ const form = $('upload');
 const message = $('upload-message');
 const progress = new JobProgress();
 let chosen = [];
+const model = new ModelChoice($('model'), $('language'));
 
 bindSetting($('language'), 'language', 'auto');
 bindSetting($('itn'), 'itn', 'true');
@@ -76,6 +78,7 @@ form.addEventListener('submit', async (event) => {
   const view = new JobView($('jobs'), files.map((file) => file.name), formats);
   const options = {
     language: $('language').value,
+    model: model.value,
     itn: $('itn').checked,
     hotwords: nonEmptyLines($('hotwords').value),
     formats,
@@ -88,3 +91,10 @@ form.addEventListener('submit', async (event) => {
     view.failed(error.message);
   }
 });
+
+let tokenEdit = null;
+$('token').addEventListener('input', () => {
+  clearTimeout(tokenEdit);
+  tokenEdit = setTimeout(() => model.refresh(), 300);
+});
+model.refresh();

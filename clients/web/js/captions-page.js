@@ -5,6 +5,7 @@ import { CaptionSession } from './captions-session.js';
 import { CaptionsView } from './captions-view.js';
 import { nonEmptyLines } from './format.js';
 import { listAudioInputs } from './microphone.js';
+import { ModelChoice } from './model-choice.js';
 import { bindSetting, getToken, loadSetting, saveSetting } from './settings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,6 +19,7 @@ const stopButton = $('stop');
 const status = $('status');
 const level = $('level');
 const captions = new CaptionsView($('captions'), $('speaking'));
+const model = new ModelChoice($('model'), language);
 let session = null;
 
 bindSetting(language, 'language', 'auto');
@@ -70,7 +72,7 @@ async function refreshInferenceDevices() {
 let tokenEdit = null;
 $('token').addEventListener('input', () => {
   clearTimeout(tokenEdit);
-  tokenEdit = setTimeout(refreshInferenceDevices, 300);
+  tokenEdit = setTimeout(() => { refreshInferenceDevices(); model.refresh(); }, 300);
 });
 
 async function start() {
@@ -97,6 +99,7 @@ async function start() {
   try {
     await current.start({
       language: language.value,
+      model: model.value,
       hotwords: nonEmptyLines(hotwords.value),
       itn: itn.checked,
       deviceId: device.value,
@@ -112,7 +115,7 @@ async function start() {
   $('session-id').textContent = current.sessionId;
   $('viewer-link').href = `viewer.html?session=${encodeURIComponent(current.sessionId)}`;
   $('session-info').hidden = false;
-  setStatus(`Listening on ${current.deviceLabel || 'the microphone'}; recognising on ${current.inferenceDevice}.`);
+  setStatus(`Listening on ${current.deviceLabel || 'the microphone'}; recognising on ${current.inferenceDevice} (${current.language}, ${current.model}).`);
   // Labels are only readable once access was granted, so refresh the list now.
   await refreshDevices();
 refreshInferenceDevices();
@@ -138,3 +141,4 @@ stopButton.addEventListener('click', stop);
 $('refresh-devices').addEventListener('click', refreshDevices);
 navigator.mediaDevices?.addEventListener('devicechange', refreshDevices);
 refreshDevices();
+model.refresh();

@@ -28,6 +28,8 @@ export class CaptionSession {
     this.connection = createHubConnection({ reconnect: false });
     this.sessionId = null;
     this.inferenceDevice = null; // the server device the session runs on, once started
+    this.language = null; // the language and model serving it, once started
+    this.model = null;
     this.audio = null;
     this.sending = null;
     this.microphone = null;
@@ -38,8 +40,9 @@ export class CaptionSession {
 
   /**
    * Connects, starts the session and the microphone.
-   * @param {{ language: string, hotwords: string[], itn: boolean, deviceId: string, inferenceDevice: string }} settings
-   *   deviceId picks the microphone; inferenceDevice the server device ('' for the server's default).
+   * @param {{ language: string, model: string|null, hotwords: string[], itn: boolean, deviceId: string, inferenceDevice: string }} settings
+   *   deviceId picks the microphone; inferenceDevice the server device ('' for the server's default); model the
+   *   recogniser (null for the language's default).
    */
   async start(settings) {
     for (const event of SESSION_EVENTS) {
@@ -57,6 +60,7 @@ export class CaptionSession {
       await this.connection.start();
       const started = await this.connection.invoke('StartSession', {
         language: settings.language,
+        model: settings.model || null,
         sampleRate: CAPTURE_SAMPLE_RATE,
         codec: 'pcm16',
         hotwords: settings.hotwords,
@@ -65,6 +69,8 @@ export class CaptionSession {
       });
       this.sessionId = started.sessionId;
       this.inferenceDevice = started.device;
+      this.language = started.language;
+      this.model = started.model;
       this.audio = new signalR.Subject();
       this.sending = this.connection.invoke('SendAudio', this.sessionId, this.audio);
       this.sending.catch((error) => this.fail(describeHubError(error)));

@@ -3,10 +3,11 @@
 import { ApiError, authHeaders, failureMessage } from './api.js';
 
 /** Builds the job form: one `files` part per file plus the options (docs/protocol.md, Batch jobs). */
-export function jobForm(files, { language, itn, hotwords, formats }) {
+export function jobForm(files, { language, model, itn, hotwords, formats }) {
   const form = new FormData();
   for (const file of files) form.append('files', file, file.name);
   form.append('language', language);
+  if (model) form.append('model', model);
   form.append('itn', String(itn));
   for (const hotword of hotwords) form.append('hotwords', hotword);
   for (const format of formats) form.append('formats', format);

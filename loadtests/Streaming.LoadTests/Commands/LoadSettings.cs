@@ -34,6 +34,11 @@ public class LoadSettings : CommandSettings
     [Description("Session language: en (default), zh or auto")]
     public string Language { get; init; } = "en";
 
+    /// <summary>Recogniser by name.</summary>
+    [CommandOption("--model <NAME>")]
+    [Description("Recogniser by name, as GET /api/models lists them (default: the server's model for the language)")]
+    public string? Model { get; init; }
+
     /// <summary>Bearer token.</summary>
     [CommandOption("--token <JWT>")]
     [Description("JWT bearer token (default: $STREAMING_TOKEN; none when the server runs with Auth:Enabled=false)")]
@@ -68,7 +73,8 @@ public class LoadSettings : CommandSettings
         PacketMs,
         Language,
         Token ?? Environment.GetEnvironmentVariable("STREAMING_TOKEN"),
-        TimeSpan.FromSeconds(FinalTimeoutSeconds));
+        TimeSpan.FromSeconds(FinalTimeoutSeconds),
+        Model);
 
     /// <summary>Loads the audio files (the bundled sample when none is given).</summary>
     public IReadOnlyList<SpeechClip> LoadClips() =>
@@ -82,6 +88,7 @@ public class LoadSettings : CommandSettings
         ["audio"] = string.Join(", ", clips.Select(c => $"{Path.GetFileName(c.Path)} ({c.Seconds.ToString("F1", CultureInfo.InvariantCulture)} s, {c.SampleRate} Hz)")),
         ["packet"] = $"{PacketMs} ms, paced at real time",
         ["language"] = Language,
+        ["model"] = Model ?? "(server default)",
     };
 
     /// <summary>The machine the run measures.</summary>

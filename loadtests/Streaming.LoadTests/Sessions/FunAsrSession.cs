@@ -41,6 +41,8 @@ public static class FunAsrSession
                 hotwords = "",
                 itn = true,
                 audio_fs = clip.SampleRate,
+                language = options.Language,
+                model = options.Model,
             });
             await socket.SendAsync(Encoding.UTF8.GetBytes(start), WebSocketMessageType.Text, true, cancellationToken);
             var receiving = ReceiveAsync(socket, measurements, cancellationToken);

@@ -6,7 +6,8 @@ namespace Streaming.LoadTests.Sessions;
 /// <param name="Language">Session language ("en", "zh", "auto").</param>
 /// <param name="Token">JWT bearer token; null when the server runs without auth.</param>
 /// <param name="FinalTimeout">How long to wait for finals after the last packet before calling the session failed.</param>
-public sealed record SessionOptions(Uri Server, int PacketMs, string Language, string? Token, TimeSpan FinalTimeout)
+/// <param name="Model">Recogniser by name; null for the server's default for the language.</param>
+public sealed record SessionOptions(Uri Server, int PacketMs, string Language, string? Token, TimeSpan FinalTimeout, string? Model = null)
 {
     /// <summary>Shortest packet the runner sends.</summary>
     public const int MinPacketMs = 20;

@@ -28,7 +28,7 @@ public static class SignalRSession
         try
         {
             await client.ConnectAsync(cancellationToken);
-            var request = new SessionRequest { Language = options.Language, SampleRate = clip.SampleRate, Codec = AudioCodecNames.Pcm16 };
+            var request = new SessionRequest { Language = options.Language, Model = options.Model, SampleRate = clip.SampleRate, Codec = AudioCodecNames.Pcm16 };
             var sessionId = await client.StartSessionAsync(request, cancellationToken);
             await client.SendAudioAsync(sessionId, PacedAudio.PacketsAsync(clip, options.PacketMs, clock, cancellationToken), cancellationToken)
                 .WaitAsync(TimeSpan.FromSeconds(clip.Seconds) + options.FinalTimeout, cancellationToken);

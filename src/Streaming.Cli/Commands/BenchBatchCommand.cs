@@ -43,7 +43,7 @@ public sealed class BenchBatchCommand : AsyncCommand<BenchBatchCommand.Settings>
         var files = FileBatch.FindAudio(settings.Path);
         using var engine = settings.LoadEngine();
         var transcriber = Streaming.Jobs.FileTranscriber.For(engine, queueLength: 4);
-        var jobSettings = new JobSettings { Language = settings.Language };
+        var jobSettings = new JobSettings { Language = settings.Choice.Language, Model = settings.Choice.Model };
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var loaded = process.WorkingSet64;

@@ -27,7 +27,7 @@ internal static class DirectoryTranscription
         var output = Directory.CreateDirectory(settings.Out ?? settings.File).FullName;
         using var engine = settings.LoadEngine();
         var transcriber = Streaming.Jobs.FileTranscriber.For(engine, queueLength: 4);
-        var jobSettings = new JobSettings { Language = settings.Language, Itn = !settings.NoItn, ItnStyle = itnStyle };
+        var jobSettings = new JobSettings { Language = settings.Choice.Language, Model = settings.Choice.Model, Itn = !settings.NoItn, ItnStyle = itnStyle };
         var progress = new double[files.Count];
         var failed = 0;
 

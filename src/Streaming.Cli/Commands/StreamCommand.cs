@@ -32,8 +32,13 @@ public sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
 
         /// <summary>Language.</summary>
         [CommandOption("--lang <LANG>")]
-        [Description("Language: en, zh or auto (default en)")]
-        public string Language { get; init; } = "en";
+        [Description("Language: en, zh or auto (default auto: the server's default language)")]
+        public string Language { get; init; } = "auto";
+
+        /// <summary>Recogniser by name.</summary>
+        [CommandOption("--model <NAME>")]
+        [Description("Recogniser by name, as GET /api/models lists them (default: the server's model for the language)")]
+        public string? Model { get; init; }
 
         /// <summary>Send as fast as the server takes it.</summary>
         [CommandOption("--fast")]
@@ -80,7 +85,7 @@ public sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
         try
         {
             await client.ConnectAsync(cancellationToken);
-            await client.TranscribeFileAsync(settings.File, new SessionRequest { Language = settings.Language }, paced: !settings.Fast, cancellationToken: cancellationToken);
+            await client.TranscribeFileAsync(settings.File, new SessionRequest { Language = settings.Language, Model = settings.Model }, paced: !settings.Fast, cancellationToken: cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or Microsoft.AspNetCore.SignalR.HubException)
         {

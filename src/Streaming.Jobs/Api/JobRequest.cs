@@ -14,8 +14,11 @@ public sealed record JobRequest
     /// <summary>Several files on the server's storage.</summary>
     public IReadOnlyList<string>? Urls { get; init; }
 
-    /// <summary>zh, en or auto (default en).</summary>
+    /// <summary>zh, en or auto (default auto: the server's default language).</summary>
     public string? Language { get; init; }
+
+    /// <summary>Recogniser by name (<c>GET /api/models</c>); default: the server's model for the language.</summary>
+    public string? Model { get; init; }
 
     /// <summary>Words and phrases to favour.</summary>
     public IReadOnlyList<string>? Hotwords { get; init; }
@@ -66,6 +69,7 @@ public sealed record JobRequest
         {
             Urls = fields.TryGetValue("url", out var urls) ? urls : null,
             Language = Single("language"),
+            Model = Single("model"),
             Hotwords = List("hotwords"),
             Itn = Parse<bool>("itn"),
             ItnStyle = Single("itnStyle"),
@@ -103,6 +107,7 @@ public sealed record JobRequest
         return new JobSettings
         {
             Language = Language ?? defaults.Language,
+            Model = Model,
             Hotwords = Hotwords ?? [],
             Itn = Itn ?? defaults.Itn,
             ItnStyle = ItnStyle?.Trim().ToLowerInvariant(),

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 using Streaming.Asr.Vad;
+using Streaming.Pipeline.Models;
 
 namespace Streaming.Jobs.Api;
 
@@ -39,6 +40,7 @@ public static class JobsEndpoints
         JobUploads uploads,
         StoragePaths storage,
         VadOptions serverVad,
+        SpeechEngineSource engines,
         CancellationToken cancellationToken)
     {
         var jobId = JobIds.New();
@@ -55,6 +57,8 @@ public static class JobsEndpoints
             {
                 throw JobApiException.BadRequest(problem);
             }
+
+            settings = await ResolveModelAsync(settings, engines, cancellationToken).ConfigureAwait(false);
 
             foreach (var url in request.AllUrls)
             {
@@ -91,6 +95,22 @@ public static class JobsEndpoints
         {
             uploads.DeleteJob(jobId);
             throw;
+        }
+    }
+
+    // Jobs record the language and model that serve them, so results name the model and a later change of defaults
+    // does not change a queued job.
+    private static async Task<JobSettings> ResolveModelAsync(JobSettings settings, SpeechEngineSource engines, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var engine = await engines.GetAsync(cancellationToken).ConfigureAwait(false);
+            var choice = engine.Models.Resolve(settings.Language, settings.Model);
+            return settings with { Language = choice.Language, Model = choice.Model };
+        }
+        catch (ModelChoiceException ex)
+        {
+            throw JobApiException.BadRequest(ex.Message);
         }
     }
 

@@ -14,7 +14,7 @@ public static class AdminEndpoints
     {
         var admin = app.MapGroup("/api/admin").RequireAuthorization(StreamingClaims.AdminPolicy);
         admin.MapGet("/sessions", (SessionRegistry registry) => registry.Sessions
-            .Select(s => new SessionSummary(s.Id, s.Owner, s.Plan.Language, s.Plan.Device, s.StartedAt, Math.Round(s.AudioSeconds, 3), s.SubscriberCount))
+            .Select(s => new SessionSummary(s.Id, s.Owner, s.Plan.Language, s.Plan.Device, s.StartedAt, Math.Round(s.AudioSeconds, 3), s.SubscriberCount, s.Plan.Model))
             .OrderBy(s => s.StartedAt)
             .ToArray());
         admin.MapGet("/devices", (DeviceAdmin devices) => devices.GetDevices());

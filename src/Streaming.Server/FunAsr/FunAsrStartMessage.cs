@@ -15,7 +15,9 @@ namespace Streaming.Server.FunAsr;
 /// <param name="SampleRate">audio_fs (default 16000).</param>
 /// <param name="Itn">itn (default true).</param>
 /// <param name="Hotwords">Hotwords without weights.</param>
-public sealed record FunAsrStartMessage(string Mode, string WavName, int SampleRate, bool Itn, string[] Hotwords)
+/// <param name="Language">Our extension <c>language</c>: zh, en or auto (absent: auto).</param>
+/// <param name="Model">Our extension <c>model</c>: a recogniser by name (absent: the language's default).</param>
+public sealed record FunAsrStartMessage(string Mode, string WavName, int SampleRate, bool Itn, string[] Hotwords, string? Language = null, string? Model = null)
 {
     private static readonly string[] Modes = ["online", "offline", "2pass"];
 
@@ -57,17 +59,19 @@ public sealed record FunAsrStartMessage(string Mode, string WavName, int SampleR
 
             var rate = root.TryGetProperty("audio_fs", out var fs) && fs.ValueKind == JsonValueKind.Number ? fs.GetInt32() : 16000;
             var itn = !root.TryGetProperty("itn", out var itnValue) || itnValue.ValueKind != JsonValueKind.False;
-            return new FunAsrStartMessage(mode, String(root, "wav_name") ?? "", rate, itn, ParseHotwords(String(root, "hotwords")))
+            return new FunAsrStartMessage(
+                mode, String(root, "wav_name") ?? "", rate, itn, ParseHotwords(String(root, "hotwords")), String(root, "language"), String(root, "model"))
             {
                 ItnStyle = String(root, "itn_style") ?? String(root, "itnStyle"),
             };
         }
     }
 
-    /// <summary>The hub-protocol request this start message amounts to (FunASR clients do not name a language).</summary>
+    /// <summary>The hub-protocol request this start message amounts to (stock FunASR clients name no language or model: auto, default model).</summary>
     public SessionRequest ToSessionRequest() => new()
     {
-        Language = "auto",
+        Language = Language ?? "auto",
+        Model = Model,
         SampleRate = SampleRate,
         Codec = AudioCodecNames.Pcm16,
         Itn = Itn,

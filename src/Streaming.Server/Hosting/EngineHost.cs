@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Streaming.Asr.Vad;
 using Streaming.Inference.Devices;
 using Streaming.Pipeline;
+using Streaming.Pipeline.Models;
 using Streaming.Server.Sessions;
 using Streaming.Text.Hotwords;
 
@@ -38,8 +39,28 @@ public sealed class EngineHost(
     /// <summary>The engine on the default device; throws <see cref="SessionRefusedException"/> while it is not ready.</summary>
     public SpeechEngine Engine => EngineFor(Devices[0]);
 
-    /// <summary>Languages sessions may ask for: the recogniser's, plus "auto".</summary>
-    public IReadOnlyList<string> Languages => Engine.RecognizerName is null ? [] : [engineOptions.Value.Language, "auto"];
+    /// <summary>
+    /// Resolves sessions' language and model choices against the recognisers loaded on the default device (every
+    /// device loads the same ones); throws <see cref="SessionRefusedException"/> while they are not loaded.
+    /// </summary>
+    public ModelResolver Models => Engine.Models;
+
+    /// <summary>
+    /// The language and model serving a request (<c>auto</c> and absent values resolved), for ingresses that build
+    /// their own requests (WHIP, SIP); a choice this server cannot serve is refused with the installed list.
+    /// </summary>
+    /// <exception cref="SessionRefusedException">The language or model is not served here, or the models are not loaded.</exception>
+    public ModelChoice ResolveModel(string? language, string? model)
+    {
+        try
+        {
+            return Models.Resolve(language, model);
+        }
+        catch (ModelChoiceException ex)
+        {
+            throw new SessionRefusedException(ex.Message);
+        }
+    }
 
     /// <summary>The engine on the default device once it is loaded; fails as loading did.</summary>
     public async Task<SpeechEngine> WhenLoadedAsync(CancellationToken cancellationToken) =>
@@ -97,7 +118,11 @@ public sealed class EngineHost(
                     message => logger.LogWarning("{Message}", message),
                     backend);
                 loaded[backend.Name] = engine;
-                logger.LogInformation("Models loaded on {Device}: recogniser {Recognizer}", backend.Name, engine.RecognizerName ?? "(none, VAD only)");
+                logger.LogInformation(
+                    "Models loaded on {Device}: recognisers {Recognizers}; default {Recognizer}",
+                    backend.Name,
+                    engine.Models.Describe(),
+                    engine.RecognizerName ?? "(none, VAD only)");
             }
 
             _loaded.TrySetResult(loaded);

@@ -12,6 +12,8 @@ using Microsoft.IdentityModel.Tokens;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Streaming.Asr;
+using Streaming.Asr.Catalog;
 using Streaming.Asr.Vad;
 using Streaming.Inference;
 using Streaming.Inference.Devices;
@@ -86,6 +88,8 @@ public static class ServerHost
         builder.Services.AddSingleton<StreamingMetrics>();
         builder.Services.AddSingleton<ProcessMetrics>();
         builder.Services.AddSingleton<EngineHost>();
+        builder.Services.AddSingleton(sp => new ModelFileChecks(ModelManifest.Read(
+            ModelDirectory.Locate(sp.GetRequiredService<IOptions<SpeechEngineOptions>>().Value.ModelsDirectory))));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EngineHost>());
         builder.Services.AddSingleton<SessionRegistry>();
         builder.Services.AddHostedService<SessionDrainService>();
@@ -116,6 +120,7 @@ public static class ServerHost
             .RequireAuthorization(StreamingClaims.ClientPolicy);
         app.MapAdminApi();
         app.MapDeviceApi();
+        app.MapModelApi();
         app.MapJobsApi().RequireAuthorization(StreamingClaims.ClientPolicy);
         app.MapOpenApi();
         app.MapSipApi();

@@ -35,7 +35,7 @@ public sealed class TranscriptionHub(
 
         session.Subscribe(new HubConnectionSink(hubContext, Context.ConnectionId));
         OwnedSessions()[session.Id] = true;
-        return new SessionStarted { SessionId = session.Id, Device = session.Plan.Device };
+        return new SessionStarted { SessionId = session.Id, Device = session.Plan.Device, Language = session.Plan.Language, Model = session.Plan.Model };
     }
 
     /// <summary>

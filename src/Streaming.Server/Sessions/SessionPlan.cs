@@ -3,10 +3,11 @@ using Streaming.Pipeline;
 namespace Streaming.Server.Sessions;
 
 /// <summary>A validated session request: what the pipeline needs plus what the session keeps for later.</summary>
-/// <param name="Language">Requested language.</param>
+/// <param name="Language">The language serving the session (a request's <c>auto</c> resolved).</param>
 /// <param name="Settings">Pipeline settings, with the session's hotwords and endpoint overrides.</param>
 /// <param name="Device">Inference device the session runs on.</param>
-public sealed record SessionPlan(string Language, SessionSettings Settings, string Device)
+/// <param name="Model">The recogniser serving the session.</param>
+public sealed record SessionPlan(string Language, SessionSettings Settings, string Device, string Model)
 {
     /// <summary>Seconds of audio in one encoded message.</summary>
     public double DurationOf(ReadOnlySpan<byte> message) =>

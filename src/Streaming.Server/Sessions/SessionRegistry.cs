@@ -35,6 +35,9 @@ public sealed class SessionRegistry
             () => engine.Devices.Select(d => KeyValuePair.Create(d, _sessions.Values.Count(s => s.Plan.Device == d))),
             () => _sessions.Values.Sum(s => (long)s.QueuedPackets),
             () => _sessions.Values.Sum(s => (long)s.SubscriberQueueDepth));
+        metrics.ObserveModels(() => engine.IsReady
+            ? engine.Devices.SelectMany(d => engine.EngineFor(d).Recognizers.Select(r => (r.Info.Name, d, r.MemoryBytes)))
+            : []);
     }
 
     /// <summary>Raised after a session was started.</summary>
@@ -55,7 +58,7 @@ public sealed class SessionRegistry
     /// <param name="id">The session id an ingress already announced (SIP); null for a new one.</param>
     public LiveSession Start(string owner, SessionRequest request, string? id = null)
     {
-        var plan = new SessionRequestValidator(_options, _engine.Languages, _engine.Devices).Validate(request);
+        var plan = new SessionRequestValidator(_options, _engine.Models, _engine.Devices).Validate(request);
         var engine = _engine.EngineFor(plan.Device);
         id ??= Guid.NewGuid().ToString("N");
         LiveSession session;
@@ -73,7 +76,7 @@ public sealed class SessionRegistry
                 throw new SessionRefusedException($"Session {id} already exists.");
             }
 
-            session = new LiveSession(id, owner, plan, engine.Sessions.Create(plan.Settings), _options, _metrics, _logger);
+            session = new LiveSession(id, owner, plan, engine.RecognizerFor(plan.Model).Sessions.Create(plan.Settings), _options, _metrics, _logger);
             _sessions[id] = session;
             _ = session.Completion.ContinueWith(
                 _ => _sessions.TryRemove(id, out var _),

@@ -1,4 +1,5 @@
 using Streaming.Pipeline;
+using Streaming.Pipeline.Models;
 using Streaming.Protocol;
 using Streaming.Server.Hosting;
 using Streaming.Text;
@@ -7,22 +8,22 @@ namespace Streaming.Server.Sessions;
 
 /// <summary>Checks a <see cref="SessionRequest"/> against what this server supports and turns it into a <see cref="SessionPlan"/>.</summary>
 /// <param name="options">Server limits.</param>
-/// <param name="languages">Languages with a model here.</param>
+/// <param name="models">Resolves the language and model against the installed recognisers.</param>
 /// <param name="devices">Inference devices sessions may choose; the first is the default.</param>
-public sealed class SessionRequestValidator(ServerOptions options, IReadOnlyList<string> languages, IReadOnlyList<string> devices)
+public sealed class SessionRequestValidator(ServerOptions options, ModelResolver models, IReadOnlyList<string> devices)
 {
-    /// <summary>Languages with a model here (plus "auto" when a recogniser is loaded).</summary>
-    public IReadOnlyList<string> Languages => languages;
-
     /// <summary>Returns the plan, or throws <see cref="SessionRefusedException"/> naming the first problem.</summary>
     public SessionPlan Validate(SessionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var language = request.Language?.Trim().ToLowerInvariant() ?? "";
-        if (!languages.Contains(language))
+        ModelChoice choice;
+        try
         {
-            throw new SessionRefusedException(
-                $"No model for language '{request.Language}'. This server supports: {string.Join(", ", languages)}.");
+            choice = models.Resolve(request.Language, request.Model);
+        }
+        catch (ModelChoiceException ex)
+        {
+            throw new SessionRefusedException(ex.Message);
         }
 
         var codec = request.Codec?.Trim().ToLowerInvariant() switch
@@ -43,7 +44,7 @@ public sealed class SessionRequestValidator(ServerOptions options, IReadOnlyList
         }
 
         var settings = new SessionSettings(format, request.Itn, Hotwords: ValidateHotwords(request.Hotwords), Endpoint: ValidateEndpoint(request.Endpoint), ItnStyle: ValidateItnStyle(request.ItnStyle));
-        return new SessionPlan(language, settings, ValidateDevice(request.Device));
+        return new SessionPlan(choice.Language, settings, ValidateDevice(request.Device), choice.Model);
     }
 
     private static ItnStyle? ValidateItnStyle(string? style)

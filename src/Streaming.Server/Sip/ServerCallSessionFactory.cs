@@ -20,6 +20,7 @@ public sealed class ServerCallSessionFactory(SessionRegistry registry, IOptions<
         var request = new SessionRequest
         {
             Language = sip.Value.Language,
+            Model = sip.Value.Model,
             SampleRate = PipelineCallSessionFactory.Format.SampleRate,
             Codec = AudioCodecNames.Pcm16,
             Itn = true,

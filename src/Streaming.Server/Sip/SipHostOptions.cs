@@ -15,6 +15,9 @@ public sealed class SipHostOptions
     /// <summary>Owner of call sessions: viewers need this subject or a viewer claim for the session.</summary>
     public string Owner { get; set; } = "sip";
 
-    /// <summary>Recognition language of calls.</summary>
-    public string Language { get; set; } = "en";
+    /// <summary>Recognition language of calls: zh, en or auto (<c>Engine:DefaultLanguage</c>).</summary>
+    public string Language { get; set; } = "auto";
+
+    /// <summary>Recogniser of calls by name (<c>GET /api/models</c>); null for the language's default model.</summary>
+    public string? Model { get; set; }
 }

@@ -43,6 +43,18 @@ public sealed class StreamingMetrics
         _meter.CreateObservableGauge("streaming.subscriber.queue.depth", subscriberQueueDepth, description: "Events waiting for viewers.");
     }
 
+    /// <summary>
+    /// Registers the gauge of memory per loaded model: <paramref name="models"/> gives each loaded recogniser's
+    /// name, device and the resident bytes its load added.
+    /// </summary>
+    public void ObserveModels(Func<IEnumerable<(string Model, string Device, long Bytes)>> models) =>
+        _meter.CreateObservableGauge(
+            "streaming.model.memory",
+            () => models().Select(m => new Measurement<long>(
+                m.Bytes, new KeyValuePair<string, object?>("model", m.Model), new KeyValuePair<string, object?>("device", m.Device))),
+            "By",
+            "Resident memory each loaded recogniser added when it loaded, by model and device.");
+
     /// <summary>Audio received.</summary>
     public void AudioReceived(double seconds) => _audioSeconds.Add(seconds);
 
