@@ -25,7 +25,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         /// <summary>Default inference device.</summary>
         [CommandOption("--device <DEVICE>")]
-        [Description("Default inference device: auto, cpu, cuda[:N] or npu[:N] (default Inference:Device, auto)")]
+        [Description("Default inference device: auto, cpu, cuda[[:N]] or npu[[:N]] (default Inference:Device, auto)")]
         public string? Device { get; init; }
 
         /// <summary>Turn authentication off.</summary>
