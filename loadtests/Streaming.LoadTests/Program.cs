@@ -1,7 +1,8 @@
 using Streaming.CommandLine;
 using Streaming.LoadTests;
+using Streaming.LoadTests.Sessions;
 
 return await CommandLineProgram.RunAsync(
     LoadCommands.Catalog,
     args,
-    ex => ex is ArgumentException or IOException or InvalidDataException or InvalidOperationException or HttpRequestException);
+    ex => ex is ServerUnavailableException or ArgumentException or IOException or InvalidDataException or InvalidOperationException or HttpRequestException);

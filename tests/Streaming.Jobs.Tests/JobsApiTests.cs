@@ -77,6 +77,12 @@ public sealed class JobsApiTests(EngineFixture engine) : IDisposable
         Assert.Equal([JobState.Failed, JobState.Completed, JobState.Failed], done.Files.Select(f => f.State));
         Assert.Contains("WAV", done.Files[0].Error);
         Assert.Contains("not decodable audio", done.Files[2].Error);
+        Assert.Contains("noise.mp3", done.Files[2].Error);
+        Assert.All(new[] { done.Files[0].Error, done.Files[2].Error }, error =>
+        {
+            Assert.DoesNotContain(_folder.Data, error);
+            Assert.DoesNotContain("uploads", error);
+        });
         Assert.Contains("country", await host.Client.GetStringAsync($"/api/jobs/{job.Id}/result.txt"), StringComparison.OrdinalIgnoreCase);
         Assert.False(Directory.Exists(Path.Combine(_folder.Data, "uploads", job.Id)), "uploads are deleted once their files finish");
     }
