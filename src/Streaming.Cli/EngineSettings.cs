@@ -45,7 +45,7 @@ public class EngineSettings : ModelSettings
 
     /// <summary>Inference device.</summary>
     [CommandOption("--device <DEVICE>")]
-    [Description("Inference device: cpu (default), cuda[:N], npu[:N] (the AscendCL simulator where CANN is absent) or auto")]
+    [Description("Inference device: cpu (default), cuda[[:N]], npu[[:N]] (the AscendCL simulator where CANN is absent) or auto")]
     public string Device { get; init; } = "cpu";
 
     /// <summary>Ascend pool size.</summary>

@@ -102,7 +102,7 @@ public sealed class JobWorker(
         catch (Exception ex)
         {
             logger.LogWarning(ex, "File {FileId} ({Name}) failed", file.FileId, file.Name);
-            await FinishAsync(file, store.FailFileAsync(file, ErrorMessage(ex), CancellationToken.None)).ConfigureAwait(false);
+            await FinishAsync(file, store.FailFileAsync(file, ErrorMessage(ex, file), CancellationToken.None)).ConfigureAwait(false);
         }
         finally
         {
@@ -179,10 +179,16 @@ public sealed class JobWorker(
         }
     }
 
-    private static string ErrorMessage(Exception ex) => ex switch
+    // Decoders name the file by its path on this server; the client knows it by the name it gave, and server
+    // paths are none of its business.
+    private static string ErrorMessage(Exception ex, ClaimedFile file)
     {
-        FileNotFoundException or DirectoryNotFoundException => $"The audio file is gone: {ex.Message}",
-        IOException or InvalidDataException => ex.Message,
-        _ => $"Transcription failed: {ex.Message}",
-    };
+        var message = ex switch
+        {
+            FileNotFoundException or DirectoryNotFoundException => $"The audio file is gone: {ex.Message}",
+            IOException or InvalidDataException => ex.Message,
+            _ => $"Transcription failed: {ex.Message}",
+        };
+        return message.Replace(Path.GetFullPath(file.Path), file.Name, StringComparison.Ordinal).Replace(file.Path, file.Name, StringComparison.Ordinal);
+    }
 }

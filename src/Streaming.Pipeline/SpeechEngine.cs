@@ -3,6 +3,7 @@ using Streaming.Asr.Hotwords;
 using Streaming.Asr.Vad;
 using Streaming.Inference;
 using Streaming.Pipeline.Models;
+using Streaming.Text;
 using Streaming.Text.Hotwords;
 
 namespace Streaming.Pipeline;

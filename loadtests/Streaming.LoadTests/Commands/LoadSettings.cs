@@ -76,6 +76,20 @@ public class LoadSettings : CommandSettings
         TimeSpan.FromSeconds(FinalTimeoutSeconds),
         Model);
 
+    /// <summary>
+    /// The session step of a run over <paramref name="clips"/>, once <see cref="ServerPreflight"/> has found the
+    /// server reachable, ready and willing to serve one short session.
+    /// </summary>
+    public async Task<Func<Framework.ScenarioContext, Task<Framework.SessionOutcome>>> CheckedSessionAsync(
+        IReadOnlyList<SpeechClip> clips, CancellationToken cancellationToken)
+    {
+        var options = ToSessionOptions();
+        var session = SessionFactory.Create(ParsedProtocol, clips, options);
+        var trial = SessionFactory.Create(ParsedProtocol, [clips[0].Take(ServerPreflight.TrialLength)], options);
+        await ServerPreflight.CheckAsync(options.Server, trial, cancellationToken);
+        return session;
+    }
+
     /// <summary>Loads the audio files (the bundled sample when none is given).</summary>
     public IReadOnlyList<SpeechClip> LoadClips() =>
         (Audio.Length > 0 ? Audio : [DefaultAudio()]).Select(SpeechClip.Load).ToArray();

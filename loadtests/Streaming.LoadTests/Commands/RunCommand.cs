@@ -45,7 +45,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var clips = settings.LoadClips();
-        var session = SessionFactory.Create(settings.ParsedProtocol, clips, settings.ToSessionOptions());
+        var session = await settings.CheckedSessionAsync(clips, cancellationToken);
         var started = DateTimeOffset.UtcNow;
         var runner = new LoadRunner();
         var progress = new ConsoleProgress();

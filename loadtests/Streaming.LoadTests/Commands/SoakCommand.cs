@@ -59,7 +59,7 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
         var sessions = settings.Sessions();
         var clips = settings.LoadClips();
         var options = settings.ToSessionOptions();
-        var session = SessionFactory.Create(settings.ParsedProtocol, clips, options);
+        var session = await settings.CheckedSessionAsync(clips, cancellationToken);
         using var http = new HttpClient();
         var soak = new SoakRun(
             new LoadRunner(),

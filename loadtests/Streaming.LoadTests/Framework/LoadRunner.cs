@@ -6,10 +6,18 @@ namespace Streaming.LoadTests.Framework;
 /// Runs a scenario through its phases (NBomber's <c>NBomberRunner</c>): keeps the number of copies that the
 /// current load simulation asks for, injects sessions for open-model phases, and collects step stats per phase.
 /// A session counts in the phase in which it ends, as NBomber records a step when its response arrives; after the
-/// last phase the runner waits for the sessions in flight, and they count in the last phase.
+/// last phase the runner waits for the sessions in flight, and they count in the last phase. A copy whose
+/// session failed waits before its next one, doubling the wait on each failure in a row (from
+/// <see cref="FirstBackoff"/> up to <see cref="MaxBackoff"/>), so a failing server is not hammered by copies spinning.
 /// </summary>
 public sealed class LoadRunner(TimeSpan? tick = null)
 {
+    /// <summary>A copy's wait after its first failed session in a row.</summary>
+    public static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Longest wait between a copy's failed sessions.</summary>
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
     private readonly TimeSpan tick = tick ?? TimeSpan.FromMilliseconds(100);
 
     /// <summary>Runs <paramref name="scenario"/>; <paramref name="progress"/> gets a line per phase.</summary>
@@ -133,13 +141,29 @@ public sealed class LoadRunner(TimeSpan? tick = null)
 
         private async Task CopyLoopAsync(Copy copy)
         {
+            var backoff = TimeSpan.Zero;
             while (!copy.Stopped && !cancellationToken.IsCancellationRequested)
             {
-                await RunSessionAsync();
+                backoff = await RunSessionAsync() ? NextBackoff(backoff) : TimeSpan.Zero;
+                if (backoff > TimeSpan.Zero && !copy.Stopped)
+                {
+                    try
+                    {
+                        await Task.Delay(backoff, cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
             }
         }
 
-        private async Task RunSessionAsync()
+        private static TimeSpan NextBackoff(TimeSpan previous) =>
+            previous == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(previous.Ticks * 2, MaxBackoff.Ticks));
+
+        // Returns whether the session failed.
+        private async Task<bool> RunSessionAsync()
         {
             var context = new ScenarioContext(scenario.Name, Interlocked.Increment(ref invocations) - 1, Phase, cancellationToken);
             Interlocked.Increment(ref inFlight);
@@ -154,7 +178,7 @@ public sealed class LoadRunner(TimeSpan? tick = null)
             }
             catch (OperationCanceledException)
             {
-                return;
+                return false;
             }
             finally
             {
@@ -162,6 +186,7 @@ public sealed class LoadRunner(TimeSpan? tick = null)
             }
 
             Stats[Phase].Add(outcome);
+            return outcome.Error is not null;
         }
     }
 

@@ -38,6 +38,13 @@ public sealed class SpeechClip
         return new SpeechClip(path, pcm, rate);
     }
 
+    /// <summary>The first <paramref name="length"/> of the clip (all of it when shorter).</summary>
+    public SpeechClip Take(TimeSpan length)
+    {
+        var bytes = Math.Min(Pcm16.Length, (int)(length.TotalSeconds * SampleRate) * 2);
+        return new SpeechClip(Path, Pcm16[..bytes], SampleRate);
+    }
+
     /// <summary>The clip cut into packets of <paramref name="packetMs"/> (the last may be shorter).</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> Packets(int packetMs)
     {

@@ -5,7 +5,7 @@ using Streaming.Server.Hosting;
 namespace Streaming.Cli.Commands;
 
 /// <summary>
-/// <c>streaming serve [--port N] [--host ADDR] [--device D] [--no-auth] [-- --Section:Key=value ...]</c>: runs the server
+/// <c>streaming serve [--port N] [--host ADDR] [--urls URLS] [--device D] [--no-auth] [-- --Section:Key=value ...]</c>: runs the server
 /// on its embedded defaults; anything after <c>--</c> is passed on as configuration.
 /// </summary>
 public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
@@ -23,9 +23,14 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Description("Interface to listen on (default 0.0.0.0)")]
         public string? Host { get; init; }
 
+        /// <summary>ASP.NET Core's listening addresses.</summary>
+        [CommandOption("--urls <URLS>")]
+        [Description("Addresses to listen on, separated by ';', e.g. http://127.0.0.1:8080 (ASP.NET Core's urls: wins over --port and --host)")]
+        public string? Urls { get; init; }
+
         /// <summary>Default inference device.</summary>
         [CommandOption("--device <DEVICE>")]
-        [Description("Default inference device: auto, cpu, cuda[:N] or npu[:N] (default Inference:Device, auto)")]
+        [Description("Default inference device: auto, cpu, cuda[[:N]] or npu[[:N]] (default Inference:Device, auto)")]
         public string? Device { get; init; }
 
         /// <summary>Turn authentication off.</summary>
@@ -46,6 +51,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         if (settings.Host is { } host)
         {
             args.Add($"--Server:Host={host}");
+        }
+
+        if (settings.Urls is { } urls)
+        {
+            args.Add($"--urls={urls}");
         }
 
         if (settings.Device is { } device)

@@ -26,8 +26,12 @@ public sealed class OnnxRuntimeBackend : IAcousticBackend
     private double? _lastUtilisation;
     private int _releaseRequested;
 
+    // Every use of ONNX Runtime goes through this class, so its environment (and log) is set up here first.
+    static OnnxRuntimeBackend() => OnnxRuntimeLog.EnsureEnvironment();
+
     private OnnxRuntimeBackend(DeviceSpec device, InferenceOptions options, ILogger logger)
     {
+        OnnxRuntimeLog.Attach(logger);
         Device = device;
         _options = options;
         _logger = logger;
@@ -113,6 +117,7 @@ public sealed class OnnxRuntimeBackend : IAcousticBackend
             if (writing is not null && File.Exists(writing))
             {
                 File.Move(writing, cached!, overwrite: true);
+                _logger.LogInformation("Cached the optimised graph of {Model} at {Path}, for this CPU's instruction set", Path.GetFileName(onnxPath), cached);
             }
 
             return model;
@@ -193,6 +198,10 @@ public sealed class OnnxRuntimeBackend : IAcousticBackend
         {
             Directory.CreateDirectory(Path.GetDirectoryName(optimizedOutput)!);
             options.OptimizedModelFilePath = optimizedOutput;
+
+            // ONNX Runtime warns that a fully optimised graph may only suit this CPU; the cache key includes
+            // the instruction set for that reason, so the warning would only alarm whoever reads the log.
+            options.LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
         }
 
         if (Kind == DeviceKind.Cuda)

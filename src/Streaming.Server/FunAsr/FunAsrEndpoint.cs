@@ -11,11 +11,16 @@ using Streaming.Server.Sessions;
 namespace Streaming.Server.FunAsr;
 
 /// <summary>
-/// <c>/ws/funasr</c>: the FunASR runtime WebSocket protocol over the same sessions as the hub, so existing
-/// FunASR clients work unchanged. A JSON start message, binary PCM16, then <c>{"is_speaking": false}</c>.
+/// <c>/ws/funasr</c> (and <see cref="FunAsrOptions.Path"/>): the FunASR runtime WebSocket protocol over the same
+/// sessions as the hub, so existing FunASR clients work unchanged. A JSON start message, binary PCM16, then
+/// <c>{"is_speaking": false}</c>, with <c>"is_end": true</c> from clients that wait for the end-of-input
+/// acknowledgement. Subprotocol <c>binary</c> is accepted when offered.
 /// </summary>
-public sealed class FunAsrEndpoint(SessionRegistry registry, SessionAccess access, IOptions<ServerOptions> options)
+public sealed class FunAsrEndpoint(SessionRegistry registry, FunAsrAdmission admission, IOptions<ServerOptions> options)
 {
+    /// <summary>The subprotocol FunASR clients offer.</summary>
+    public const string SubProtocol = "binary";
+
     private readonly int _maxMessage = options.Value.MaxAudioMessageBytes;
 
     /// <summary>Serves one connection.</summary>
@@ -29,7 +34,14 @@ public sealed class FunAsrEndpoint(SessionRegistry registry, SessionAccess acces
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        if (admission.HasRejectedToken(context))
+        {
+            await Results.Problem(detail: "The token is not valid.", statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
+            return;
+        }
+
+        var subProtocol = context.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol) ? SubProtocol : null;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol);
         var buffer = ArrayPool<byte>.Shared.Rent(_maxMessage + 1);
         try
         {
@@ -59,8 +71,9 @@ public sealed class FunAsrEndpoint(SessionRegistry registry, SessionAccess acces
         LiveSession session;
         try
         {
+            var owner = await admission.OwnerAsync(context, buffer.AsMemory(0, first.Length));
             start = FunAsrStartMessage.Parse(buffer.AsSpan(0, first.Length));
-            session = registry.Start(access.OwnerOf(context.User), start.ToSessionRequest());
+            session = registry.Start(owner, start.ToSessionRequest());
         }
         catch (Exception ex) when (ex is SessionRefusedException or UnauthorizedAccessException)
         {
@@ -88,9 +101,9 @@ public sealed class FunAsrEndpoint(SessionRegistry registry, SessionAccess acces
                         break;
                     }
                 }
-                else if (IsEndOfSpeech(buffer.AsSpan(0, message.Length)))
+                else if (IsEndOfSpeech(buffer.AsSpan(0, message.Length), out var acknowledge))
                 {
-                    sink.EndOfAudio();
+                    sink.EndOfAudio(acknowledge);
                     break;
                 }
             }
@@ -128,14 +141,21 @@ public sealed class FunAsrEndpoint(SessionRegistry registry, SessionAccess acces
         }
     }
 
-    private static bool IsEndOfSpeech(ReadOnlySpan<byte> json)
+    // {"is_speaking": false} ends the input; "is_end": true asks for the end-of-input acknowledgement.
+    private static bool IsEndOfSpeech(ReadOnlySpan<byte> json, out bool acknowledge)
     {
+        acknowledge = false;
         try
         {
             using var document = JsonDocument.Parse(json.ToArray());
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("is_speaking", out var speaking)
-                && speaking.ValueKind == JsonValueKind.False;
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("is_speaking", out var speaking) || speaking.ValueKind != JsonValueKind.False)
+            {
+                return false;
+            }
+
+            acknowledge = root.TryGetProperty("is_end", out var end) && end.ValueKind == JsonValueKind.True;
+            return true;
         }
         catch (JsonException)
         {

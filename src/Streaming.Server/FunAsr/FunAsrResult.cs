@@ -21,6 +21,14 @@ public sealed class FunAsrResult
     [JsonPropertyName("is_final")]
     public bool IsFinal { get; init; }
 
+    /// <summary>
+    /// Set on the end-of-input acknowledgement only: the message after the last result, sent to clients that
+    /// ended their input with <c>is_end: true</c>.
+    /// </summary>
+    [JsonPropertyName("is_end")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? IsEnd { get; init; }
+
     /// <summary>Token times in milliseconds as FunASR writes them: <c>"[[start,end],...]"</c>.</summary>
     [JsonPropertyName("timestamp")]
     public string Timestamp { get; init; } = "[]";

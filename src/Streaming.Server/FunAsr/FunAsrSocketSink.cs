@@ -10,19 +10,26 @@ namespace Streaming.Server.FunAsr;
 /// Writes a session's events to a FunASR client. Online results carry the text added since the previous
 /// one (FunASR clients append them); offline results carry the segment's final text. Finals that come
 /// after the client's <c>is_speaking: false</c> are held so the last one can carry <c>is_final: true</c>,
-/// which is what FunASR clients wait for before closing.
+/// which is what older FunASR clients wait for before closing. Clients that ended their input with
+/// <c>"is_end": true</c> get, after that, the end-of-input acknowledgement current FunASR clients wait for:
+/// <c>{"is_end": true, "is_final": true}</c>, or <c>"is_final": false</c> with the error when the session failed.
 /// </summary>
 public sealed class FunAsrSocketSink(WebSocket socket, FunAsrStartMessage start, string connectionId) : ISessionEventSink
 {
     private FunAsrResult? _held;
     private string _online = "";
     private volatile bool _endOfAudio;
+    private volatile bool _acknowledge;
 
     /// <inheritdoc />
     public string ConnectionId => connectionId;
 
-    /// <summary>The client sent <c>is_speaking: false</c>.</summary>
-    public void EndOfAudio() => _endOfAudio = true;
+    /// <summary>The client sent <c>is_speaking: false</c>; <paramref name="acknowledge"/>: with <c>is_end: true</c>.</summary>
+    public void EndOfAudio(bool acknowledge)
+    {
+        _acknowledge = acknowledge;
+        _endOfAudio = true;
+    }
 
     /// <inheritdoc />
     public async Task SendAsync(OutgoingEvent item, CancellationToken cancellationToken)
@@ -69,11 +76,11 @@ public sealed class FunAsrSocketSink(WebSocket socket, FunAsrStartMessage start,
     }
 
     /// <inheritdoc />
-    public Task CompleteAsync(CancellationToken cancellationToken)
+    public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         var last = _held ?? new FunAsrResult { Mode = start.Mode == "2pass" ? "2pass-offline" : start.Mode, WavName = start.WavName };
         _held = null;
-        return WriteAsync(new FunAsrResult
+        await WriteAsync(new FunAsrResult
         {
             Mode = last.Mode,
             WavName = last.WavName,
@@ -82,7 +89,19 @@ public sealed class FunAsrSocketSink(WebSocket socket, FunAsrStartMessage start,
             Timestamp = last.Timestamp,
             Error = last.Error,
             Message = last.Message,
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        if (_acknowledge)
+        {
+            await WriteAsync(new FunAsrResult
+            {
+                Mode = start.Mode,
+                WavName = start.WavName,
+                IsFinal = last.Error is null,
+                IsEnd = true,
+                Error = last.Error,
+                Message = last.Message,
+            }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Sends a result to the client.</summary>

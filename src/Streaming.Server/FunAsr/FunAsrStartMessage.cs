@@ -6,9 +6,9 @@ namespace Streaming.Server.FunAsr;
 
 /// <summary>
 /// The first message of the FunASR runtime protocol: <c>{ mode, chunk_size, chunk_interval, wav_name,
-/// is_speaking, hotwords, itn, audio_fs, wav_format }</c>, plus our <c>itn_style</c> (caption or wetext).
-/// <c>hotwords</c> is a JSON object of word →
-/// weight serialised into a string (FunASR's form), or plain words separated by spaces.
+/// is_speaking, hotwords, itn, audio_fs, wav_format }</c>, plus our <c>itn_style</c> (caption or wetext),
+/// <c>language</c> and <c>model</c>. <c>hotwords</c> is a JSON object of word →
+/// weight serialised into a string (FunASR's form), or plain words separated by spaces or commas.
 /// </summary>
 /// <param name="Mode">"online", "offline" or "2pass".</param>
 /// <param name="WavName">Name echoed in every result.</param>
@@ -102,6 +102,7 @@ public sealed record FunAsrStartMessage(string Mode, string WavName, int SampleR
             }
         }
 
-        return text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Current FunASR clients join the words of a hotword file with commas, older ones with spaces.
+        return text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 }

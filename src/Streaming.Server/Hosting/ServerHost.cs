@@ -60,9 +60,13 @@ public static class ServerHost
         Bind<VadOptions>(builder, VadOptions.SectionName);
         Bind<PipelineOptions>(builder, PipelineOptions.SectionName);
         Bind<HotwordRescoreOptions>(builder, HotwordRescoreOptions.SectionName);
+        var funAsr = Bind<FunAsrOptions>(builder, FunAsrOptions.SectionName);
 
-        // Kestrel endpoints in section "Kestrel" (HTTPS with a certificate) take precedence over this.
-        builder.WebHost.UseUrls($"http://{server.Host}:{server.Port}");
+        if (ListenAddresses.Choose(config, server) is { } url)
+        {
+            builder.WebHost.UseUrls(url);
+        }
+
         builder.Services.AddProblemDetails();
         builder.Services.AddSignalR(o =>
         {
@@ -94,6 +98,7 @@ public static class ServerHost
         builder.Services.AddSingleton<SessionRegistry>();
         builder.Services.AddHostedService<SessionDrainService>();
         builder.Services.AddSingleton<FunAsrEndpoint>();
+        builder.Services.AddSingleton<FunAsrAdmission>();
         AddDevices(builder);
 
         // Batch jobs use the engine the server loads for live sessions rather than a copy of their own.
@@ -110,14 +115,16 @@ public static class ServerHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        UseFunAsrPath(app, funAsr);
+        app.UseRouting();
         app.UseCors();
         UseWebPages(app, server);
         app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapHub<TranscriptionHub>(HubNames.HubPath);
-        app.Map("/ws/funasr", (HttpContext context, FunAsrEndpoint endpoint) => endpoint.HandleAsync(context))
-            .RequireAuthorization(StreamingClaims.ClientPolicy);
+        // Authorised by FunAsrAdmission: FunASR clients may also bring their token in the start message.
+        app.Map(FunAsrOptions.DefaultPath, (HttpContext context, FunAsrEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapAdminApi();
         app.MapDeviceApi();
         app.MapModelApi();
@@ -232,6 +239,27 @@ public static class ServerHost
                     m.AddOtlpExporter(o => o.Endpoint = endpoint);
                 }
             });
+    }
+
+    // FunASR clients connect to the root of the server: WebSocket upgrades on FunAsr:Path are routed to the
+    // FunASR socket, everything else there (the web pages) is left as it is.
+    private static void UseFunAsrPath(WebApplication app, FunAsrOptions funAsr)
+    {
+        var path = funAsr.Path.TrimEnd('/');
+        if (string.Equals(path, FunAsrOptions.DefaultPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        app.Use((context, next) =>
+        {
+            if (context.WebSockets.IsWebSocketRequest && string.Equals((context.Request.Path.Value ?? "").TrimEnd('/'), path, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Request.Path = FunAsrOptions.DefaultPath;
+            }
+
+            return next(context);
+        });
     }
 
     private static void UseWebPages(WebApplication app, ServerOptions server)

@@ -8,13 +8,15 @@ public sealed class ServerOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Server";
 
-    /// <summary>Interface to listen on for plain HTTP (Kestrel endpoints in section <c>Kestrel</c> replace it).</summary>
-    [Required]
-    public string Host { get; set; } = "0.0.0.0";
+    /// <summary>
+    /// Interface to listen on for plain HTTP (default 0.0.0.0): shorthand for <c>urls</c>, which, like
+    /// <c>Kestrel:Endpoints</c>, takes precedence over it (see <see cref="ListenAddresses"/>).
+    /// </summary>
+    public string? Host { get; set; }
 
-    /// <summary>HTTP port; 0 picks a free one.</summary>
+    /// <summary>HTTP port (default 7860); 0 picks a free one. Shorthand, as <see cref="Host"/>.</summary>
     [Range(0, 65535)]
-    public int Port { get; set; } = 7860;
+    public int? Port { get; set; }
 
     /// <summary>Sessions that may run at once; more are refused, not queued.</summary>
     [Range(1, 100_000)]
