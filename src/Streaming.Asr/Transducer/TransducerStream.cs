@@ -24,6 +24,7 @@ public sealed class TransducerStream : IRecognitionStream
     private readonly float[] _chunk;
     private readonly NamedTensor _chunkTensor;
     private int _nextFrame;
+    private int _decodedFrames;
     private double _secondsPerEncoderFrame;
 
     internal TransducerStream(TransducerModel model, ContextGraph? graph)
@@ -64,6 +65,7 @@ public sealed class TransducerStream : IRecognitionStream
         _state.Reset();
         _search.Reset();
         _nextFrame = 0;
+        _decodedFrames = 0;
         return result;
     }
 
@@ -88,6 +90,7 @@ public sealed class TransducerStream : IRecognitionStream
             long[] shape = encoderOut.Shape;
             _secondsPerEncoderFrame = _model.Metadata.ChunkShift * (double)_model.Features.FrameShift / _model.Features.SampleRate / shape[1];
             _search.Advance(encoderOut.Span<float>(), (int)shape[2]);
+            _decodedFrames += (int)shape[1];
             _state.Advance(outputs);
             _nextFrame += _model.Metadata.ChunkShift;
         }
@@ -117,6 +120,6 @@ public sealed class TransducerStream : IRecognitionStream
         }
 
         string text = string.Concat(spans.Select(s => s.Text)).Trim();
-        return new RecognitionResult(text, tokens) { StableTokenCount = stable };
+        return new RecognitionResult(text, tokens) { StableTokenCount = stable, DecodedSeconds = _decodedFrames * _secondsPerEncoderFrame };
     }
 }
