@@ -7,7 +7,7 @@
 //
 // Each file is fed whole, followed by --tail-padding zero samples, then InputFinished, then decoded while the
 // recognizer says it is ready; endpointing is off. With --bench only a summary line is printed:
-// { audioSeconds, decodeSeconds, rtf } (model loading and wav reading excluded).
+// { audioSeconds, decodeSeconds, cpuSeconds, rtf, cpuRtf } (model loading, wav reading and one warm-up file excluded).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -82,10 +82,16 @@ function main() {
   const waves = options.files.map((file) => ({ file, wave: sherpa.readWave(file) }));
   if (options.bench) {
     const audioSeconds = waves.reduce((sum, w) => sum + w.wave.samples.length / w.wave.sampleRate, 0);
+    if (waves.length > 0) decode(recognizer, waves[0].wave, options.tailPadding);
+    const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     for (const w of waves) decode(recognizer, w.wave, options.tailPadding);
     const decodeSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-    console.log(JSON.stringify({ audioSeconds, decodeSeconds, rtf: decodeSeconds / audioSeconds }));
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    console.log(JSON.stringify({
+      audioSeconds, decodeSeconds, cpuSeconds, rtf: decodeSeconds / audioSeconds, cpuRtf: cpuSeconds / audioSeconds,
+    }));
     return;
   }
   for (const w of waves) {
