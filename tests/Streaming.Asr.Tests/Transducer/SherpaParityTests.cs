@@ -70,7 +70,7 @@ public sealed class SherpaParityTests(ITestOutputHelper output)
             $"{set} {method}: {identical} of {wavs.Length} files with sherpa-onnx's tokens ({retimed} of them with a token time "
             + $"moved by a frame); token edit distance {tokenErrors} of {referenceTokens} ({tokenErrorRate:P2})");
         differences.ForEach(output.WriteLine);
-        Assert.True(identical >= wavs.Length * 0.85 && tokenErrorRate <= 0.01,
+        Assert.True(identical >= wavs.Length * 0.8 && tokenErrorRate <= 0.01,
             $"{identical} of {wavs.Length} identical, token edit distance {tokenErrorRate:P2}:\n{string.Join('\n', differences)}");
     }
 
