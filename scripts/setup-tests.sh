@@ -15,3 +15,11 @@ command -v npm >/dev/null || missing+=(npm)
 command -v redis-server >/dev/null || missing+=(redis-server)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 apt_install_missing "${missing[@]}"
+
+# sherpa-onnx (npm sherpa-onnx-node, native) is the reference decoder of the transducer parity tests and of
+# loadtests/sherpa-ratio.sh; installed from the lock file into tests/oracle, skipped when already there.
+oracle="$here/../tests/oracle"
+if [ ! -f "$oracle/node_modules/sherpa-onnx-linux-x64/libsherpa-onnx-c-api.so" ] \
+  || ! grep -q '"version": "1.13.8"' "$oracle/node_modules/sherpa-onnx-node/package.json" 2>/dev/null; then
+  (cd "$oracle" && npm ci --no-audit --no-fund --loglevel=error)
+fi

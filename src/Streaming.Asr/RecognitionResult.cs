@@ -16,4 +16,10 @@ public sealed record RecognitionResult(string Text, IReadOnlyList<RecognizedToke
     /// For a final result every token counts as stable.
     /// </summary>
     public int StableTokenCount { get; init; }
+
+    /// <summary>
+    /// Seconds of the segment the decoder has consumed, when it lags the audio received (a streaming encoder
+    /// waits for its lookahead frames); null when it has seen all of it. Trailing silence is measured up to here.
+    /// </summary>
+    public double? DecodedSeconds { get; init; }
 }

@@ -16,8 +16,11 @@ public class ModelsFolderSettings : CommandSettings
 public class ModelSettings : ModelsFolderSettings
 {
 
-    /// <summary>Recogniser folder under the models folder.</summary>
+    /// <summary>The recogniser used when none is named.</summary>
+    public const string DefaultModel = "moonshine-tiny-en";
+
+    /// <summary>Recogniser folder under the models folder (settable: a command may pick one for the language).</summary>
     [CommandOption("--model <NAME>")]
     [Description("Recogniser folder under the models folder (default moonshine-tiny-en)")]
-    public string Model { get; init; } = "moonshine-tiny-en";
+    public string Model { get; set; } = DefaultModel;
 }

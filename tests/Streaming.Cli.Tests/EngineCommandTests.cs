@@ -107,4 +107,16 @@ public sealed class EngineCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--paced and --unpaced", result.Stderr);
     }
+
+    [Fact]
+    public async Task Bench_asr_lang_zh_decoder_only_times_the_mandarin_transducer_on_a_folder()
+    {
+        var folder = TestPaths.InRepo("models", "zipformer-wenetspeech-zh", "test_wavs");
+        var result = await CliProcess.RunAsync(["bench", "asr", "--lang", "zh", "--decoder-only", folder]);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = CliProcess.Lines(result.Stdout);
+        Assert.Matches(@"^model: transducer:zipformer-wenetspeech-zh .*decoder only, one thread; 7 files, [\d.,]+ s of audio$", lines[0]);
+        Assert.Matches(@"^RTF \(wall / audio\): [\d.,]+; RTF \(CPU time / audio\): [\d.,]+$", lines[^1]);
+    }
 }

@@ -42,12 +42,14 @@ public sealed class EndpointDetector
 
     /// <summary>
     /// Applies <see cref="Check(double, bool, double)"/> to a hypothesis whose token times are relative to the utterance start:
-    /// the trailing silence is the audio after the last token's end.
+    /// the trailing silence is the decoded audio after the last token's end (blank frames, for a transducer), not
+    /// audio the decoder has not reached yet.
     /// </summary>
     public EndpointRule Check(RecognitionResult hypothesis, double utteranceSeconds)
     {
         var tokens = hypothesis.Tokens;
         var lastEnd = tokens.Count == 0 ? 0 : tokens[^1].End;
-        return Check(utteranceSeconds, tokens.Count > 0, Math.Max(0, utteranceSeconds - lastEnd));
+        var decoded = Math.Min(utteranceSeconds, hypothesis.DecodedSeconds ?? utteranceSeconds);
+        return Check(utteranceSeconds, tokens.Count > 0, Math.Max(0, decoded - lastEnd));
     }
 }

@@ -1,11 +1,14 @@
 namespace Streaming.Asr.Features;
 
 /// <summary>
-/// Streaming Kaldi-compatible log-mel filterbank. Frame i covers samples [i·shift, i·shift + length)
-/// (snip edges: N samples give 1 + (N − length) / shift frames). Per frame: scale, remove the DC offset,
-/// pre-emphasise, apply the povey window, zero-pad to the FFT size, take the power spectrum, sum it under
-/// the mel filters and take log(max(energy, float epsilon)). No dither, no energy term. Frames are computed
-/// once, as soon as their samples arrive; only the samples still needed by future frames are kept.
+/// Streaming Kaldi-compatible log-mel filterbank, frame for frame what kaldi-native-fbank's online fbank gives
+/// sherpa-onnx. Frames are centred on their shift (Kaldi's <c>snip_edges = false</c>): frame i covers samples
+/// [i·shift + shift/2 − length/2, + length), the first frames reflect the signal around its start, and N samples
+/// give (N + shift/2) / shift frames once <see cref="InputFinished"/> has reflected it around its end too; before
+/// that only frames lying wholly inside the samples so far are computed. Per frame: scale, remove the DC offset,
+/// pre-emphasise, apply the povey window, zero-pad to the FFT size, take the power spectrum, sum it under the mel
+/// filters and take log(max(energy, float epsilon)). No dither, no energy term. Frames are computed once, as soon
+/// as their samples arrive; only the samples still needed by future frames are kept.
 /// </summary>
 public sealed class FbankExtractor
 {
@@ -18,8 +21,9 @@ public sealed class FbankExtractor
     private readonly float[] _window;
     private readonly float[] _frame;
     private readonly float[] _power;
-    private float[] _tail;
-    private int _tailCount; // samples in _tail; _tail[0] is the first sample of the next frame
+    private float[] _wave;
+    private int _waveCount; // samples held in _wave
+    private long _waveOffset; // index in the whole input of _wave[0]
     private float[] _features = [];
     private int _framesReady;
 
@@ -37,7 +41,7 @@ public sealed class FbankExtractor
         _window = PoveyWindow(_options.FrameLength);
         _frame = new float[_options.FrameLength];
         _power = new float[(_options.FftSize / 2) + 1];
-        _tail = new float[_options.FrameLength * 2];
+        _wave = new float[_options.FrameLength * 4];
     }
 
     /// <summary>The log of the energy floor: what silence (all-zero frames) produces in every bin.</summary>
@@ -60,35 +64,34 @@ public sealed class FbankExtractor
             throw new InvalidOperationException("AcceptWaveform after InputFinished; call Reset first.");
         }
 
-        int shift = _options.FrameShift;
-        int length = _options.FrameLength;
-        while (!samples.IsEmpty)
+        if (_waveCount + samples.Length > _wave.Length)
         {
-            int take = Math.Min(samples.Length, _tail.Length - _tailCount);
-            Span<float> destination = _tail.AsSpan(_tailCount, take);
-            samples[..take].CopyTo(destination);
+            Array.Resize(ref _wave, Math.Max(_wave.Length * 2, _waveCount + samples.Length));
+        }
+
+        Span<float> destination = _wave.AsSpan(_waveCount, samples.Length);
+        samples.CopyTo(destination);
+        if (_options.InputScale != 1f)
+        {
             for (int i = 0; i < destination.Length; i++)
             {
                 destination[i] *= _options.InputScale;
             }
-
-            _tailCount += take;
-            samples = samples[take..];
-            int consumed = 0;
-            while (_tailCount - consumed >= length)
-            {
-                ComputeFrame(_tail.AsSpan(consumed, length));
-                consumed += shift;
-            }
-
-            // Keep only samples that later frames still need, at the front of the buffer.
-            _tail.AsSpan(consumed, _tailCount - consumed).CopyTo(_tail);
-            _tailCount -= consumed;
         }
+
+        _waveCount += samples.Length;
+        ComputeFrames(flush: false);
     }
 
-    /// <summary>Marks the end of the input; with snip edges no further frames result.</summary>
-    public void InputFinished() => IsFinished = true;
+    /// <summary>Marks the end of the input and computes the last frames, which reach past it (reflected).</summary>
+    public void InputFinished()
+    {
+        if (!IsFinished)
+        {
+            IsFinished = true;
+            ComputeFrames(flush: true);
+        }
+    }
 
     /// <summary>One frame of <see cref="Dimension"/> log-mel energies.</summary>
     public ReadOnlySpan<float> GetFrame(int index)
@@ -110,15 +113,77 @@ public sealed class FbankExtractor
     /// <summary>Forgets all samples and frames, for a new input.</summary>
     public void Reset()
     {
-        _tailCount = 0;
+        _waveCount = 0;
+        _waveOffset = 0;
         _framesReady = 0;
         IsFinished = false;
     }
 
-    private void ComputeFrame(ReadOnlySpan<float> samples)
+    private long FirstSampleOf(long frame) => (frame * _options.FrameShift) + (_options.FrameShift / 2) - (_options.FrameLength / 2);
+
+    // Kaldi's frame count for centred frames: the sample count rounded to shifts; unless flushing, only frames
+    // that end within the samples so far.
+    private int FramesFor(long samples, bool flush)
+    {
+        long frames = (samples + (_options.FrameShift / 2)) / _options.FrameShift;
+        if (!flush)
+        {
+            while (frames > 0 && FirstSampleOf(frames - 1) + _options.FrameLength > samples)
+            {
+                frames--;
+            }
+        }
+
+        return (int)frames;
+    }
+
+    private void ComputeFrames(bool flush)
+    {
+        long total = _waveOffset + _waveCount;
+        int target = FramesFor(total, flush);
+        for (int f = _framesReady; f < target; f++)
+        {
+            ExtractWindow(f);
+            ComputeFrame();
+        }
+
+        // Keep only the samples that later frames still need, at the front of the buffer.
+        long discard = Math.Min(FirstSampleOf(target) - _waveOffset, _waveCount);
+        if (discard > 0)
+        {
+            _wave.AsSpan((int)discard, _waveCount - (int)discard).CopyTo(_wave);
+            _waveCount -= (int)discard;
+            _waveOffset += discard;
+        }
+    }
+
+    // Copies frame f's samples into _frame, reflecting indices that fall before the first held sample or after
+    // the last one (only the first frames and, when flushing, the last ones do).
+    private void ExtractWindow(int f)
+    {
+        int start = (int)(FirstSampleOf(f) - _waveOffset);
+        int length = _options.FrameLength;
+        if (start >= 0 && start + length <= _waveCount)
+        {
+            _wave.AsSpan(start, length).CopyTo(_frame);
+            return;
+        }
+
+        for (int s = 0; s < length; s++)
+        {
+            int index = start + s;
+            while (index < 0 || index >= _waveCount)
+            {
+                index = index < 0 ? -index - 1 : (2 * _waveCount) - 1 - index;
+            }
+
+            _frame[s] = _wave[index];
+        }
+    }
+
+    private void ComputeFrame()
     {
         Span<float> frame = _frame;
-        samples.CopyTo(frame);
         float mean = 0;
         foreach (float s in frame)
         {

@@ -1,8 +1,9 @@
 namespace Streaming.Asr.Features;
 
 /// <summary>
-/// Settings of <see cref="FbankExtractor"/>; the defaults match Kaldi/kaldi-native-fbank as used by
-/// sherpa-onnx models (16 kHz, 80 bins, 25 ms povey window, 10 ms shift, no dither, snip edges).
+/// Settings of <see cref="FbankExtractor"/>; the defaults are those sherpa-onnx gives kaldi-native-fbank for
+/// icefall models (16 kHz, 80 bins from 20 Hz to Nyquist − 400 Hz, 25 ms povey window, 10 ms shift, no dither,
+/// frames centred on their shift (Kaldi's <c>snip_edges = false</c>), samples in [-1, 1]).
 /// </summary>
 public sealed class FbankOptions
 {
@@ -24,15 +25,18 @@ public sealed class FbankOptions
     /// <summary>Lower edge of the first mel filter in Hz.</summary>
     public double LowFrequency { get; init; } = 20;
 
-    /// <summary>Upper edge of the last mel filter in Hz; 0 or less means relative to Nyquist (Kaldi's convention).</summary>
-    public double HighFrequency { get; init; }
+    /// <summary>
+    /// Upper edge of the last mel filter in Hz; 0 or less means relative to Nyquist (Kaldi's convention). The
+    /// default −400 (7600 Hz at 16 kHz) is lhotse's and sherpa-onnx's, which icefall models are trained with.
+    /// </summary>
+    public double HighFrequency { get; init; } = -400;
 
     /// <summary>Pre-emphasis coefficient.</summary>
     public float PreEmphasis { get; init; } = 0.97f;
 
     /// <summary>
-    /// Factor applied to incoming samples. Kaldi-trained models expect int16-range audio, so float audio in
-    /// [-1, 1] is multiplied by 32768 (as sherpa-onnx does); use 1 for audio already in int16 range.
+    /// Factor applied to incoming samples. icefall (lhotse) models are trained on audio in [-1, 1], and
+    /// sherpa-onnx feeds them unscaled, so the default is 1; 32768 gives Kaldi's int16-range features.
     /// </summary>
-    public float InputScale { get; init; } = 32768f;
+    public float InputScale { get; init; } = 1f;
 }

@@ -1,45 +1,70 @@
 namespace Streaming.Asr.Features;
 
-/// <summary>Power spectrum of a real frame by an in-place iterative radix-2 FFT with precomputed twiddles.</summary>
+/// <summary>
+/// Power spectrum of a real frame, computed in single precision by the same arithmetic kaldi-native-fbank uses
+/// (KISS FFT's real transform): the N real samples are packed into N/2 complex points, transformed by a
+/// mixed-radix decimation-in-time FFT (radix 4, then one radix 2 if needed), and split into the spectrum of the
+/// real signal with a second set of twiddles. Matching the order of the float operations, not just the maths,
+/// matters: the int8 encoder quantises its activations, so a last-bit difference in a feature can change a token.
+/// </summary>
 internal sealed class Fft
 {
     private readonly int _size;
-    private readonly int[] _bitReverse;
-    private readonly float[] _cos;
-    private readonly float[] _sin;
-    private readonly float[] _real;
-    private readonly float[] _imaginary;
+    private readonly int _points; // complex points of the packed transform: _size / 2
+    private readonly int[] _radices; // radix of each stage, outermost first
+    private readonly int[] _lengths; // sub-transform length after each stage
+    private readonly float[] _twiddleRe;
+    private readonly float[] _twiddleIm;
+    private readonly float[] _splitRe;
+    private readonly float[] _splitIm;
+    private readonly float[] _inRe;
+    private readonly float[] _inIm;
+    private readonly float[] _re;
+    private readonly float[] _im;
 
     public Fft(int size)
     {
-        if (size < 2 || (size & (size - 1)) != 0)
+        if (size < 4 || (size & (size - 1)) != 0)
         {
-            throw new ArgumentException($"FFT size must be a power of two, got {size}.", nameof(size));
+            throw new ArgumentException($"FFT size must be a power of two of at least 4, got {size}.", nameof(size));
         }
 
         _size = size;
-        _real = new float[size];
-        _imaginary = new float[size];
-        _cos = new float[size / 2];
-        _sin = new float[size / 2];
-        for (int i = 0; i < size / 2; i++)
+        _points = size / 2;
+        var radices = new List<int>();
+        var lengths = new List<int>();
+        for (int n = _points; n > 1;)
         {
-            _cos[i] = (float)Math.Cos(2 * Math.PI * i / size);
-            _sin[i] = (float)-Math.Sin(2 * Math.PI * i / size);
+            int radix = n % 4 == 0 ? 4 : 2;
+            n /= radix;
+            radices.Add(radix);
+            lengths.Add(n);
         }
 
-        int bits = System.Numerics.BitOperations.Log2((uint)size);
-        _bitReverse = new int[size];
-        for (int i = 0; i < size; i++)
+        _radices = [.. radices];
+        _lengths = [.. lengths];
+        _twiddleRe = new float[_points];
+        _twiddleIm = new float[_points];
+        for (int i = 0; i < _points; i++)
         {
-            int reversed = 0;
-            for (int b = 0; b < bits; b++)
-            {
-                reversed |= ((i >> b) & 1) << (bits - 1 - b);
-            }
-
-            _bitReverse[i] = reversed;
+            double phase = -2 * Math.PI * i / _points;
+            _twiddleRe[i] = (float)Math.Cos(phase);
+            _twiddleIm[i] = (float)Math.Sin(phase);
         }
+
+        _splitRe = new float[_points / 2];
+        _splitIm = new float[_points / 2];
+        for (int i = 0; i < _points / 2; i++)
+        {
+            double phase = -Math.PI * (((double)(i + 1) / _points) + 0.5);
+            _splitRe[i] = (float)Math.Cos(phase);
+            _splitIm[i] = (float)Math.Sin(phase);
+        }
+
+        _inRe = new float[_points];
+        _inIm = new float[_points];
+        _re = new float[_points];
+        _im = new float[_points];
     }
 
     /// <summary>
@@ -48,37 +73,130 @@ internal sealed class Fft
     /// </summary>
     public void PowerSpectrum(ReadOnlySpan<float> frame, Span<float> power)
     {
-        Array.Clear(_imaginary);
-        Array.Clear(_real);
+        Array.Clear(_inRe);
+        Array.Clear(_inIm);
         for (int i = 0; i < frame.Length; i++)
         {
-            _real[_bitReverse[i]] = frame[i];
-        }
-
-        for (int half = 1; half < _size; half *= 2)
-        {
-            int stride = _size / (2 * half);
-            for (int start = 0; start < _size; start += 2 * half)
+            if ((i & 1) == 0)
             {
-                for (int j = 0; j < half; j++)
-                {
-                    float wr = _cos[j * stride];
-                    float wi = _sin[j * stride];
-                    int a = start + j;
-                    int b = a + half;
-                    float tr = (_real[b] * wr) - (_imaginary[b] * wi);
-                    float ti = (_real[b] * wi) + (_imaginary[b] * wr);
-                    _real[b] = _real[a] - tr;
-                    _imaginary[b] = _imaginary[a] - ti;
-                    _real[a] += tr;
-                    _imaginary[a] += ti;
-                }
+                _inRe[i >> 1] = frame[i];
+            }
+            else
+            {
+                _inIm[i >> 1] = frame[i];
             }
         }
 
-        for (int k = 0; k <= _size / 2; k++)
+        Transform(0, 0, 1, 0);
+
+        // Untangle the two interleaved real transforms into the spectrum of the real frame.
+        int n = _points;
+        float dc = _re[0] + _im[0];
+        float nyquist = _re[0] - _im[0];
+        power[0] = dc * dc;
+        power[n] = nyquist * nyquist;
+        for (int k = 1; k <= n / 2; k++)
         {
-            power[k] = (_real[k] * _real[k]) + (_imaginary[k] * _imaginary[k]);
+            float pkRe = _re[k];
+            float pkIm = _im[k];
+            float pnkRe = _re[n - k];
+            float pnkIm = -_im[n - k];
+            float sumRe = pkRe + pnkRe;
+            float sumIm = pkIm + pnkIm;
+            float diffRe = pkRe - pnkRe;
+            float diffIm = pkIm - pnkIm;
+            float twRe = (diffRe * _splitRe[k - 1]) - (diffIm * _splitIm[k - 1]);
+            float twIm = (diffRe * _splitIm[k - 1]) + (diffIm * _splitRe[k - 1]);
+            float lowRe = (sumRe + twRe) * 0.5f;
+            float lowIm = (sumIm + twIm) * 0.5f;
+            float highRe = (sumRe - twRe) * 0.5f;
+            float highIm = (twIm - sumIm) * 0.5f;
+            power[k] = (lowRe * lowRe) + (lowIm * lowIm);
+            power[n - k] = (highRe * highRe) + (highIm * highIm);
+        }
+    }
+
+    // Transform of the points in[input + j·stride] (j < length of this stage) into _re/_im[output ...]: the
+    // radix-r stage splits them into r decimated sub-transforms, does those, then recombines with butterflies.
+    private void Transform(int output, int input, int stride, int stage)
+    {
+        int radix = _radices[stage];
+        int m = _lengths[stage];
+        if (m == 1)
+        {
+            for (int j = 0; j < radix; j++)
+            {
+                _re[output + j] = _inRe[input + (j * stride)];
+                _im[output + j] = _inIm[input + (j * stride)];
+            }
+        }
+        else
+        {
+            for (int j = 0; j < radix; j++)
+            {
+                Transform(output + (j * m), input + (j * stride), stride * radix, stage + 1);
+            }
+        }
+
+        if (radix == 4)
+        {
+            Butterfly4(output, stride, m);
+        }
+        else
+        {
+            Butterfly2(output, stride, m);
+        }
+    }
+
+    private void Butterfly2(int at, int stride, int m)
+    {
+        for (int k = 0; k < m; k++)
+        {
+            int a = at + k;
+            int b = a + m;
+            int w = k * stride;
+            float tRe = (_re[b] * _twiddleRe[w]) - (_im[b] * _twiddleIm[w]);
+            float tIm = (_re[b] * _twiddleIm[w]) + (_im[b] * _twiddleRe[w]);
+            _re[b] = _re[a] - tRe;
+            _im[b] = _im[a] - tIm;
+            _re[a] += tRe;
+            _im[a] += tIm;
+        }
+    }
+
+    private void Butterfly4(int at, int stride, int m)
+    {
+        for (int k = 0; k < m; k++)
+        {
+            int i0 = at + k;
+            int i1 = i0 + m;
+            int i2 = i1 + m;
+            int i3 = i2 + m;
+            int w1 = k * stride;
+            int w2 = 2 * w1;
+            int w3 = 3 * w1;
+            float s0Re = (_re[i1] * _twiddleRe[w1]) - (_im[i1] * _twiddleIm[w1]);
+            float s0Im = (_re[i1] * _twiddleIm[w1]) + (_im[i1] * _twiddleRe[w1]);
+            float s1Re = (_re[i2] * _twiddleRe[w2]) - (_im[i2] * _twiddleIm[w2]);
+            float s1Im = (_re[i2] * _twiddleIm[w2]) + (_im[i2] * _twiddleRe[w2]);
+            float s2Re = (_re[i3] * _twiddleRe[w3]) - (_im[i3] * _twiddleIm[w3]);
+            float s2Im = (_re[i3] * _twiddleIm[w3]) + (_im[i3] * _twiddleRe[w3]);
+            float s5Re = _re[i0] - s1Re;
+            float s5Im = _im[i0] - s1Im;
+            _re[i0] += s1Re;
+            _im[i0] += s1Im;
+            float s3Re = s0Re + s2Re;
+            float s3Im = s0Im + s2Im;
+            float s4Re = s0Re - s2Re;
+            float s4Im = s0Im - s2Im;
+            _re[i2] = _re[i0] - s3Re;
+            _im[i2] = _im[i0] - s3Im;
+            _re[i0] += s3Re;
+            _im[i0] += s3Im;
+            _re[i1] = s5Re + s4Im;
+            _im[i1] = s5Im - s4Re;
+            _re[i3] = s5Re - s4Im;
+            _im[i3] = s5Im + s4Re;
         }
     }
 }

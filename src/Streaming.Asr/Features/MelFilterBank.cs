@@ -2,7 +2,8 @@ namespace Streaming.Asr.Features;
 
 /// <summary>
 /// Kaldi's triangular mel filters (mel = 1127 ln(1 + f/700)), equally spaced in mel between the low and
-/// high frequencies, applied to FFT bins 0..fftSize/2-1 (Kaldi leaves out the Nyquist bin).
+/// high frequencies, applied to FFT bins 0..fftSize/2-1 (Kaldi leaves out the Nyquist bin). Edges and weights
+/// are computed in single precision, as kaldi-native-fbank does, so bins on a filter edge fall on the same side.
 /// </summary>
 internal sealed class MelFilterBank
 {
@@ -18,21 +19,21 @@ internal sealed class MelFilterBank
             throw new ArgumentException($"Mel range {lowHz}..{high} Hz does not fit 0..{nyquist} Hz.");
         }
 
-        double melLow = Mel(lowHz);
-        double delta = (Mel(high) - melLow) / (bins + 1);
-        double binWidth = (double)sampleRate / fftSize;
+        float melLow = Mel((float)lowHz);
+        float delta = (Mel((float)high) - melLow) / (bins + 1);
+        float binWidth = (float)sampleRate / fftSize;
         _firstBin = new int[bins];
         _weights = new float[bins][];
         for (int m = 0; m < bins; m++)
         {
-            double left = melLow + (m * delta);
-            double centre = left + delta;
-            double right = centre + delta;
+            float left = melLow + (m * delta);
+            float centre = melLow + ((m + 1) * delta);
+            float right = melLow + ((m + 2) * delta);
             var weights = new List<float>();
             int first = -1;
             for (int k = 0; k < fftSize / 2; k++)
             {
-                double mel = Mel(k * binWidth);
+                float mel = Mel(binWidth * k);
                 if (mel <= left || mel >= right)
                 {
                     continue;
@@ -43,7 +44,7 @@ internal sealed class MelFilterBank
                     first = k;
                 }
 
-                weights.Add((float)(mel <= centre ? (mel - left) / (centre - left) : (right - mel) / (right - centre)));
+                weights.Add(mel <= centre ? (mel - left) / (centre - left) : (right - mel) / (right - centre));
             }
 
             _firstBin[m] = Math.Max(first, 0);
@@ -51,8 +52,8 @@ internal sealed class MelFilterBank
         }
     }
 
-    /// <summary>Kaldi's mel scale.</summary>
-    public static double Mel(double hz) => 1127.0 * Math.Log(1.0 + (hz / 700.0));
+    /// <summary>Kaldi's mel scale (single precision, as kaldi-native-fbank computes it).</summary>
+    public static float Mel(float hz) => 1127.0f * MathF.Log(1.0f + (hz / 700.0f));
 
     /// <summary>Writes each filter's energy over <paramref name="power"/> into <paramref name="energies"/>.</summary>
     public void Apply(ReadOnlySpan<float> power, Span<float> energies)

@@ -15,7 +15,7 @@ public sealed class TokenTable
     private readonly string[] _symbols;
     private readonly short[] _bytes; // byte value for byte-fallback symbols, -1 for text, -2 for control
 
-    private TokenTable(string[] symbols)
+    private TokenTable(string[] symbols, int unknownId)
     {
         _symbols = symbols;
         _bytes = new short[symbols.Length];
@@ -28,6 +28,7 @@ public sealed class TokenTable
         }
 
         BlankId = Array.IndexOf(symbols, "<blk>") is int blank and >= 0 ? blank : 0;
+        UnknownId = unknownId;
     }
 
     /// <summary>Number of ids (largest id + 1).</summary>
@@ -35,6 +36,9 @@ public sealed class TokenTable
 
     /// <summary>Id of <c>&lt;blk&gt;</c>, or 0 when the table does not name it (icefall's convention).</summary>
     public int BlankId { get; }
+
+    /// <summary>Id of <c>&lt;unk&gt;</c>, or -1 when the table does not name it.</summary>
+    public int UnknownId { get; }
 
     /// <summary>The raw symbol of an id.</summary>
     public string this[int id] => _symbols[id];
@@ -89,7 +93,9 @@ public sealed class TokenTable
             symbols[id] = symbol;
         }
 
-        return new TokenTable(symbols);
+        // Gaps in the ids read as <unk> text, but only a listed <unk> is the model's unknown token.
+        int unknownId = byId.Where(e => e.Value == "<unk>").Select(e => e.Key).DefaultIfEmpty(-1).Min();
+        return new TokenTable(symbols, unknownId);
     }
 
     /// <summary>Splits ids into text groups, applying the spacing rules; control ids produce no group.</summary>

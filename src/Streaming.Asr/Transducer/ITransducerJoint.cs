@@ -12,6 +12,12 @@ public interface ITransducerJoint
     /// <summary>Id of the blank symbol.</summary>
     int BlankId { get; }
 
+    /// <summary>
+    /// Id of <c>&lt;unk&gt;</c>, or -1 when the vocabulary has none. The searches treat it as blank (as sherpa-onnx
+    /// does): an unknown token carries no text and must not enter the prediction network's context.
+    /// </summary>
+    int UnknownId { get; }
+
     /// <summary>Tokens of history the prediction network sees.</summary>
     int ContextSize { get; }
 

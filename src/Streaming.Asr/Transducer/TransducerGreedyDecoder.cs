@@ -1,8 +1,9 @@
 namespace Streaming.Asr.Transducer;
 
 /// <summary>
-/// Greedy transducer search: at each encoder frame take the most likely symbol; a non-blank symbol is
-/// emitted (at most one per frame, as in sherpa-onnx's streaming search) and extends the context.
+/// Greedy transducer search: at each encoder frame take the most likely symbol (the first on ties); a symbol
+/// other than blank and <c>&lt;unk&gt;</c> is emitted (at most one per frame, as in sherpa-onnx's streaming
+/// search) and extends the context.
 /// </summary>
 public sealed class TransducerGreedyDecoder : ITransducerSearch
 {
@@ -35,7 +36,7 @@ public sealed class TransducerGreedyDecoder : ITransducerSearch
         {
             _joint.JointLogits(encoderFrames.Slice(offset, dimension), _prediction, _logits);
             int id = Softmax.ArgMax(_logits, out float probability);
-            if (id != _joint.BlankId)
+            if (id != _joint.BlankId && id != _joint.UnknownId)
             {
                 _tokens.Add(new TransducerToken(id, _frame, probability));
                 _context.AsSpan(1).CopyTo(_context);

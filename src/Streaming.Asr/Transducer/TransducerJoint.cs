@@ -17,10 +17,11 @@ internal sealed class TransducerJoint : ITransducerJoint, IDisposable
     private readonly IModelBinding _decoder;
     private readonly IModelBinding _joiner;
 
-    public TransducerJoint(IAcousticModel decoder, IAcousticModel joiner, int contextSize, int blankId, int encoderDimension, int decoderDimension, int vocabularySize)
+    public TransducerJoint(IAcousticModel decoder, IAcousticModel joiner, int contextSize, int blankId, int unknownId, int encoderDimension, int decoderDimension, int vocabularySize)
     {
         ContextSize = contextSize;
         BlankId = blankId;
+        UnknownId = unknownId;
         VocabularySize = vocabularySize;
         _context = new long[contextSize];
         _prediction = new float[decoderDimension];
@@ -46,6 +47,8 @@ internal sealed class TransducerJoint : ITransducerJoint, IDisposable
     public int VocabularySize { get; }
 
     public int BlankId { get; }
+
+    public int UnknownId { get; }
 
     public int ContextSize { get; }
 

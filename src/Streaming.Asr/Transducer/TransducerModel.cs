@@ -1,3 +1,4 @@
+using Streaming.Asr.Features;
 using Streaming.Asr.Hotwords;
 using Streaming.Asr.Text;
 using Streaming.Asr.Text.Pinyin;
@@ -27,6 +28,7 @@ public sealed class TransducerModel : IRecognizerModel
         Options = options;
         long[] featureShape = encoder.InputShapes[0];
         FeatureDimension = featureShape[^1] > 0 ? (int)featureShape[^1] : 80;
+        Features = new FbankOptions { MelBins = FeatureDimension };
         int expected = 1 + ZipformerEncoderState.CountFor(metadata);
         if (encoder.InputNames.Count != expected || encoder.OutputNames.Count != expected)
         {
@@ -61,6 +63,13 @@ public sealed class TransducerModel : IRecognizerModel
     /// <summary>Turns decoded tokens into text: pinyin to Chinese characters for pinyin vocabularies, pieces joined otherwise.</summary>
     public ITextAssembler TextAssembler { get; }
 
+    /// <summary>
+    /// Silence a stream appends when its segment finishes: one encoder window (<c>T</c> feature frames), so
+    /// the window holding the last speech frames completes and runs. The parity tests give sherpa-onnx the
+    /// same padding.
+    /// </summary>
+    public int TailPaddingSamples => Metadata.ChunkFrames * Features.FrameShift;
+
     internal IAcousticModel Encoder { get; }
 
     internal IAcousticModel Decoder { get; }
@@ -70,6 +79,9 @@ public sealed class TransducerModel : IRecognizerModel
     internal RecognizerOptions Options { get; }
 
     internal int FeatureDimension { get; }
+
+    /// <summary>The features the encoder was trained on (sherpa-onnx's defaults for icefall models).</summary>
+    internal FbankOptions Features { get; }
 
     internal int EncoderDimension { get; }
 

@@ -9,7 +9,9 @@ namespace Streaming.Asr.Transducer;
 /// token sequence are merged by adding their probabilities (log-sum-exp of log-probabilities). With a
 /// <see cref="ContextGraph"/>, hotword bonuses join the ranking (shallow fusion): each hypothesis carries its
 /// graph state and context score next to its acoustic log-probability, and the best hypothesis is chosen
-/// after unfinished hotword prefixes have given their credit back.
+/// after unfinished hotword prefixes have given their credit back. As in sherpa-onnx, <c>&lt;unk&gt;</c> counts
+/// as blank and the best hypothesis is the one with the highest score per symbol of its history (its tokens
+/// plus the context-size start symbols), which keeps short hypotheses from winning by length alone.
 /// </summary>
 public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
 {
@@ -69,7 +71,8 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
         }
     }
 
-    private Hypothesis BestHypothesis => _beam.MaxBy(h => h.Score + (_graph?.Finish(h.ContextState) ?? 0))!;
+    private Hypothesis BestHypothesis =>
+        _beam.MaxBy(h => (h.Score + (_graph?.Finish(h.ContextState) ?? 0)) / (h.Tokens.Length + _joint.ContextSize))!;
 
     /// <inheritdoc />
     public void Advance(ReadOnlySpan<float> encoderFrames, int dimension)
@@ -103,7 +106,7 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
             {
                 int state = hypothesis.ContextState;
                 float bonus = 0;
-                if (_graph is not null && k != _joint.BlankId)
+                if (_graph is not null && !IsBlank(k))
                 {
                     state = _graph.Step(state, k, out bonus);
                 }
@@ -135,7 +138,7 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
     {
         int k = candidate.Token;
         double logProbability = parent.LogProbability + candidate.TokenLogProbability;
-        if (k == _joint.BlankId)
+        if (IsBlank(k))
         {
             return new Hypothesis(parent.Tokens, parent.Context, logProbability, parent.Key)
             {
@@ -155,6 +158,8 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
             ContextScore = parent.ContextScore + candidate.Bonus,
         };
     }
+
+    private bool IsBlank(int token) => token == _joint.BlankId || token == _joint.UnknownId;
 
     private static double LogAdd(double a, double b)
     {

@@ -7,14 +7,15 @@ namespace Streaming.Asr.Transducer;
 /// <summary>
 /// One session's streaming transducer decoding: audio → <see cref="FbankExtractor"/> → windows of
 /// <c>T</c> feature frames advancing by <c>decode_chunk_len</c> → encoder (with this stream's caches) →
-/// the configured search. Work happens as audio arrives, so <see cref="GetPartial"/> is cheap.
-/// <see cref="Finish"/> pads the segment with silence to flush the last window. Token times come from the
-/// encoder frame at which each token was emitted.
+/// the configured search. Work happens as audio arrives, so <see cref="GetPartial"/> is cheap. As in
+/// sherpa-onnx, a window runs only once more than <c>T</c> frames are ready. <see cref="Finish"/> appends
+/// <see cref="TransducerModel.TailPaddingSamples"/> of silence, flushes the features and runs the windows that
+/// completes, so a segment that ends mid-word still decodes its last word. Token times come from the encoder
+/// frame at which each token was emitted.
 /// </summary>
 public sealed class TransducerStream : IRecognitionStream
 {
     private readonly TransducerModel _model;
-    private readonly FbankOptions _fbankOptions = new();
     private readonly FbankExtractor _fbank;
     private readonly ZipformerEncoderState _state;
     private readonly TransducerJoint _joint;
@@ -23,16 +24,17 @@ public sealed class TransducerStream : IRecognitionStream
     private readonly float[] _chunk;
     private readonly NamedTensor _chunkTensor;
     private int _nextFrame;
+    private int _decodedFrames;
     private double _secondsPerEncoderFrame;
 
     internal TransducerStream(TransducerModel model, ContextGraph? graph)
     {
         _model = model;
-        _fbank = new FbankExtractor(_fbankOptions);
+        _fbank = new FbankExtractor(model.Features);
         var m = model.Metadata;
         _state = new ZipformerEncoderState(m, model.FeatureDimension, [.. model.Encoder.InputNames.Skip(1)]);
         _joint = new TransducerJoint(
-            model.Decoder, model.Joiner, m.ContextSize, model.Tokens.BlankId, model.EncoderDimension, model.DecoderDimension, model.VocabularySize);
+            model.Decoder, model.Joiner, m.ContextSize, model.Tokens.BlankId, model.Tokens.UnknownId, model.EncoderDimension, model.DecoderDimension, model.VocabularySize);
         // Hotwords need a beam to act on, so they select modified beam search whatever the configured method.
         _search = graph is not null || model.Options.DecodingMethod == RecognizerOptions.ModifiedBeamSearch
             ? new TransducerModifiedBeamDecoder(_joint, model.Options.BeamSize, graph)
@@ -55,8 +57,7 @@ public sealed class TransducerStream : IRecognitionStream
     /// <inheritdoc />
     public RecognitionResult Finish()
     {
-        // Enough silence to complete the window that holds the last real frames.
-        _fbank.AcceptWaveform(new float[(_model.Metadata.ChunkFrames + 2) * _fbankOptions.FrameShift]);
+        _fbank.AcceptWaveform(new float[_model.TailPaddingSamples]);
         _fbank.InputFinished();
         RunReadyChunks();
         var result = Build(int.MaxValue);
@@ -64,6 +65,7 @@ public sealed class TransducerStream : IRecognitionStream
         _state.Reset();
         _search.Reset();
         _nextFrame = 0;
+        _decodedFrames = 0;
         return result;
     }
 
@@ -77,7 +79,7 @@ public sealed class TransducerStream : IRecognitionStream
     private void RunReadyChunks()
     {
         int frames = _model.Metadata.ChunkFrames;
-        while (_fbank.FramesReady - _nextFrame >= frames)
+        while (_fbank.FramesReady - _nextFrame > frames)
         {
             _fbank.GetFrames(_nextFrame, frames, _chunk);
             _inputs.Clear();
@@ -86,8 +88,9 @@ public sealed class TransducerStream : IRecognitionStream
             var outputs = _model.Encoder.Run(_inputs);
             var encoderOut = outputs[0];
             long[] shape = encoderOut.Shape;
-            _secondsPerEncoderFrame = _model.Metadata.ChunkShift * (double)_fbankOptions.FrameShift / _fbankOptions.SampleRate / shape[1];
+            _secondsPerEncoderFrame = _model.Metadata.ChunkShift * (double)_model.Features.FrameShift / _model.Features.SampleRate / shape[1];
             _search.Advance(encoderOut.Span<float>(), (int)shape[2]);
+            _decodedFrames += (int)shape[1];
             _state.Advance(outputs);
             _nextFrame += _model.Metadata.ChunkShift;
         }
@@ -117,6 +120,6 @@ public sealed class TransducerStream : IRecognitionStream
         }
 
         string text = _model.TextAssembler.Assemble(spans, final: stableIds == int.MaxValue);
-        return new RecognitionResult(text, tokens) { StableTokenCount = stable };
+        return new RecognitionResult(text, tokens) { StableTokenCount = stable, DecodedSeconds = _decodedFrames * _secondsPerEncoderFrame };
     }
 }

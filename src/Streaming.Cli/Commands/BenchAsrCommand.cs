@@ -8,20 +8,30 @@ using Streaming.Pipeline;
 namespace Streaming.Cli.Commands;
 
 /// <summary>
-/// <c>streaming bench asr --streams N [--paced|--unpaced] [FILE]</c>: N concurrent sessions through the full
-/// pipeline, paced at real time (live clients) or unpaced (throughput), printing RTF, streams per core and
-/// partial/final latency. <c>--sequential N</c> instead opens and closes N sessions one after another and
+/// <c>streaming bench asr [--lang zh] --streams N [--paced|--unpaced] [FILE]</c>: N concurrent sessions through the
+/// full pipeline, paced at real time (live clients) or unpaced (throughput), printing RTF, streams per core and
+/// partial/final latency. <c>--lang zh</c> without <c>--model</c> benches the bundled Mandarin Zipformer on its
+/// test_wavs/3.wav. <c>--decoder-only</c> instead decodes FILE (or every wav of a folder) through the recogniser
+/// alone, one file after another on one thread, fed whole then finished: the figure loadtests/sherpa-ratio.sh
+/// sets beside sherpa-onnx's. <c>--sequential N</c> instead opens and closes N sessions one after another and
 /// prints managed heap and resident memory before and after, to show per-session resources are released.
 /// </summary>
 public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
 {
+    private const string MandarinModel = "zipformer-wenetspeech-zh";
+
     /// <summary>Arguments of <c>bench asr</c>.</summary>
     public sealed class Settings : EngineSettings
     {
         /// <summary>Audio each stream sends.</summary>
         [CommandArgument(0, "[FILE]")]
-        [Description("WAV file each stream sends (default: samples/jfk.wav)")]
+        [Description("WAV file each stream sends (default: samples/jfk.wav); with --decoder-only also a folder of wavs")]
         public string? File { get; init; }
+
+        /// <summary>Time the recogniser alone.</summary>
+        [CommandOption("--decoder-only")]
+        [Description("Decode FILE (or each wav of a folder) with the recogniser alone, no VAD or pipeline, on this thread; print RTF")]
+        public bool DecoderOnly { get; init; }
 
         /// <summary>Concurrent streams.</summary>
         [CommandOption("--streams <N>")]
@@ -67,7 +77,20 @@ public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
             throw new CliException("--paced and --unpaced exclude each other.");
         }
 
-        var file = settings.File ?? Path.Combine(Asr.ModelDirectory.Locate(settings.Models), "..", "samples", "jfk.wav");
+        var models = Asr.ModelDirectory.Locate(settings.Models);
+        if (settings.Language == "zh" && settings.Model == ModelSettings.DefaultModel)
+        {
+            settings.Model = MandarinModel;
+        }
+
+        var file = settings.File ?? (settings.Model == MandarinModel
+            ? Path.Combine(models, MandarinModel, "test_wavs", "3.wav")
+            : Path.Combine(models, "..", "samples", "jfk.wav"));
+        if (settings.DecoderOnly)
+        {
+            return RunDecoderOnly(settings, file);
+        }
+
         var (samples, rate) = WavReader.ReadAllMono(file);
         if (settings.MaxSeconds is { } seconds && seconds * rate < samples.Length)
         {
@@ -106,6 +129,38 @@ public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
             Console.WriteLine($"  {error}");
         }
 
+        return 0;
+    }
+
+    private static int RunDecoderOnly(Settings settings, string path)
+    {
+        string[] files = Directory.Exists(path) ? [.. Directory.GetFiles(path, "*.wav").Order(StringComparer.Ordinal)] : [path];
+        var clips = files.Select(f => WavReader.ReadAllMono(f)).ToList();
+        if (clips.Count == 0 || clips.Any(c => c.SampleRate != 16000))
+        {
+            throw new CliException($"--decoder-only needs 16 kHz wav files; '{path}' has {(clips.Count == 0 ? "none" : "others")}.");
+        }
+
+        using var engine = settings.LoadEngine();
+        var recognizer = engine.Recognizer ?? throw new CliException("--decoder-only needs a recognition model.");
+        using var stream = recognizer.CreateStream();
+        stream.AcceptAudio(clips[0].Samples); // warm-up: JIT and ONNX Runtime start-up are not counted
+        stream.Finish();
+
+        var audioSeconds = clips.Sum(c => c.Samples.Length / 16000.0);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        foreach (var (samples, _) in clips)
+        {
+            stream.AcceptAudio(samples);
+            stream.Finish();
+        }
+
+        clock.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        Console.WriteLine($"model: {engine.RecognizerName} ({settings.Model}), decoder only, one thread; {files.Length} files, {audioSeconds:F1} s of audio");
+        Console.WriteLine($"wall: {clock.Elapsed.TotalSeconds:F3} s; CPU time {cpu:F3} s");
+        Console.WriteLine($"RTF (wall / audio): {clock.Elapsed.TotalSeconds / audioSeconds:F4}; RTF (CPU time / audio): {cpu / audioSeconds:F4}");
         return 0;
     }
 

@@ -49,6 +49,17 @@ public sealed class EndpointDetectorTests
         Assert.Equal(EndpointRule.NoSpeech, Detector.Check(RecognitionResult.Empty, 2.5));
     }
 
+    [Fact]
+    public void Trailing_silence_ends_where_the_decoder_stands_when_it_lags_the_audio()
+    {
+        // A transducer has decoded 1.3 s of 2.0 s received: 0.3 s of blank frames, not 1.0 s of silence.
+        var tokens = new RecognizedToken[] { new("n", 0.96, 1.0, 0.9f) };
+        Assert.Equal(EndpointRule.None, Detector.Check(new RecognitionResult("n", tokens) { DecodedSeconds = 1.3 }, 2.0));
+        Assert.Equal(EndpointRule.TrailingSilence, Detector.Check(new RecognitionResult("n", tokens) { DecodedSeconds = 1.8 }, 2.0));
+        Assert.Equal(EndpointRule.NoSpeech, Detector.Check(RecognitionResult.Empty with { DecodedSeconds = 2.4 }, 3.0));
+        Assert.Equal(EndpointRule.None, Detector.Check(RecognitionResult.Empty with { DecodedSeconds = 2.3 }, 3.0));
+    }
+
     [Theory]
     [InlineData(50, 500, 20_000, "NoSpeechTimeoutMs")]
     [InlineData(2_400, 20, 20_000, "MaxTrailingSilenceMs")]

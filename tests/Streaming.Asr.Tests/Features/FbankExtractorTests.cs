@@ -1,4 +1,5 @@
 using Streaming.Asr.Features;
+using Streaming.Testing;
 namespace Streaming.Asr.Tests.Features;
 
 public sealed class FbankExtractorTests
@@ -6,21 +7,37 @@ public sealed class FbankExtractorTests
     private const int Rate = 16000;
 
     [Theory]
-    [InlineData(0, 0)]
-    [InlineData(399, 0)]
-    [InlineData(400, 1)]
-    [InlineData(559, 1)]
-    [InlineData(560, 2)]
-    [InlineData(16000, 98)]
-    public void FrameCountFollowsSnipEdges(int samples, int expected)
+    [InlineData(0, 0, 0)]
+    [InlineData(79, 0, 0)]
+    [InlineData(80, 0, 1)]
+    [InlineData(279, 0, 2)]
+    [InlineData(280, 1, 2)]
+    [InlineData(440, 2, 3)]
+    [InlineData(16000, 99, 100)]
+    public void Frames_are_centred_on_their_shift_and_the_last_ones_come_with_the_end_of_input(int samples, int streaming, int finished)
     {
         var fbank = new FbankExtractor();
         fbank.AcceptWaveform(new float[samples]);
-        Assert.Equal(expected, fbank.FramesReady);
-        if (samples >= 400)
-        {
-            Assert.Equal(1 + ((samples - 400) / 160), fbank.FramesReady);
-        }
+        Assert.Equal(streaming, fbank.FramesReady);
+        fbank.InputFinished();
+        Assert.Equal(finished, fbank.FramesReady);
+    }
+
+    [Fact]
+    public void Features_equal_kaldi_native_fbank_bit_for_bit()
+    {
+        // kaldi-native-fbank@6aaa1f2 (KISS FFT febd4ca), built from source with g++ -O2, run with sherpa-onnx's
+        // settings on test_wavs/5.wav: its first 40 frames, little-endian float32, 80 per frame.
+        byte[] bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Features", "kaldi-native-fbank-5wav.f32"));
+        var expected = new float[bytes.Length / sizeof(float)];
+        Buffer.BlockCopy(bytes, 0, expected, 0, bytes.Length);
+        var clip = SpeechClip.Read(TestPaths.InRepo("models", "zipformer-wenetspeech-zh", "test_wavs", "5.wav"));
+        var fbank = new FbankExtractor();
+        fbank.AcceptWaveform(clip.Samples);
+        var actual = new float[expected.Length];
+        fbank.GetFrames(0, expected.Length / fbank.Dimension, actual);
+        int differing = expected.Zip(actual).Count(p => BitConverter.SingleToInt32Bits(p.First) != BitConverter.SingleToInt32Bits(p.Second));
+        Assert.True(differing == 0, $"{differing} of {expected.Length} values differ from kaldi-native-fbank");
     }
 
     [Fact]
@@ -38,6 +55,8 @@ public sealed class FbankExtractorTests
             offset += size;
         }
 
+        whole.InputFinished();
+        chunked.InputFinished();
         Assert.Equal(whole.FramesReady, chunked.FramesReady);
         for (int i = 0; i < whole.FramesReady; i++)
         {
@@ -86,7 +105,8 @@ public sealed class FbankExtractorTests
         fbank.AcceptWaveform(audio);
         for (int frame = 0; frame < fbank.FramesReady; frame++)
         {
-            double[] expected = DirectFbank(audio.AsSpan(frame * 160, 400));
+            // Frame f covers samples [160f - 120, 160f + 280); the first ones reflect the signal around its start.
+            double[] expected = DirectFbank([.. Enumerable.Range((160 * frame) - 120, 400).Select(i => audio[i < 0 ? -i - 1 : i])]);
             float[] actual = fbank.GetFrame(frame).ToArray();
             for (int m = 0; m < 80; m++)
             {
@@ -96,13 +116,13 @@ public sealed class FbankExtractorTests
     }
 
     [Fact]
-    public void InputScaleOptionReplacesTheInt16Scaling()
+    public void Samples_in_minus_one_to_one_are_used_unscaled_unless_asked()
     {
         float[] audio = Noise(4000, seed: 4);
-        var scaled = new FbankExtractor();
-        scaled.AcceptWaveform(audio);
-        var unscaled = new FbankExtractor(new FbankOptions { InputScale = 1f });
+        var unscaled = new FbankExtractor();
         unscaled.AcceptWaveform(audio.Select(s => s * 32768f).ToArray());
+        var scaled = new FbankExtractor(new FbankOptions { InputScale = 32768f });
+        scaled.AcceptWaveform(audio);
         Assert.True(scaled.GetFrame(5).SequenceEqual(unscaled.GetFrame(5)));
     }
 
@@ -123,14 +143,17 @@ public sealed class FbankExtractorTests
         Assert.Equal(1, fbank.FramesReady);
     }
 
-    /// <summary>Kaldi fbank of one frame, computed the slow, obvious way in double precision.</summary>
+    /// <summary>
+    /// Kaldi fbank of one frame as sherpa-onnx configures it for icefall models (samples as given, 80 bins from
+    /// 20 Hz to 7600 Hz), computed the slow, obvious way in double precision.
+    /// </summary>
     private static double[] DirectFbank(ReadOnlySpan<float> samples)
     {
         int n = samples.Length;
         var x = new double[n];
         for (int i = 0; i < n; i++)
         {
-            x[i] = samples[i] * 32768.0;
+            x[i] = samples[i];
         }
 
         double mean = x.Average();
@@ -165,7 +188,7 @@ public sealed class FbankExtractorTests
         }
 
         double melLow = Mel(20);
-        double delta = (Mel(8000) - melLow) / 81;
+        double delta = (Mel(7600) - melLow) / 81;
         var result = new double[80];
         for (int m = 0; m < 80; m++)
         {
@@ -189,7 +212,7 @@ public sealed class FbankExtractorTests
     private static int NearestMelCentre(double frequency, int bins)
     {
         double melLow = Mel(20);
-        double delta = (Mel(8000) - melLow) / (bins + 1);
+        double delta = (Mel(7600) - melLow) / (bins + 1);
         return Enumerable.Range(0, bins).MinBy(m => Math.Abs(InverseMel(melLow + ((m + 1) * delta)) - frequency));
     }
 

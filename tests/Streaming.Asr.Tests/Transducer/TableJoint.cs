@@ -12,6 +12,8 @@ internal sealed class TableJoint(int vocabularySize, Func<int, long, double[]> p
 
     public int BlankId => 0;
 
+    public int UnknownId { get; init; } = -1;
+
     public int ContextSize => 2;
 
     public List<long[]> Contexts { get; } = [];

@@ -121,4 +121,43 @@ public sealed class TransducerSearchTests
         Assert.Equal(1, beam.StableCount);
         Assert.True(beam.StableCount <= beam.Best.Count);
     }
+
+    [Fact]
+    public void Greedy_treats_unknown_as_blank()
+    {
+        // Symbols: 0 blank, 1 "a", 2 "b", 3 <unk>. Frame 0 prefers <unk>: nothing is emitted and the context stays.
+        double[][] script = [[0.1, 0.1, 0.1, 0.7], [0.1, 0.7, 0.1, 0.1]];
+        var joint = new TableJoint(4, (frame, _) => script[frame]) { UnknownId = 3 };
+        var search = new TransducerGreedyDecoder(joint);
+        search.Advance(TableJoint.Frames(2), 1);
+        Assert.Equal([(1, 1)], search.Best.Select(t => (t.Id, t.Frame)));
+        Assert.Equal([[-1L, 0L], [0L, 1L]], joint.Contexts);
+    }
+
+    [Fact]
+    public void Beam_treats_unknown_as_blank_and_merges_it_with_the_blank_path()
+    {
+        double[][] script = [[0.2, 0.05, 0.05, 0.7], [0.9, 0.04, 0.03, 0.03]];
+        var beam = new TransducerModifiedBeamDecoder(new TableJoint(4, (frame, _) => script[frame]) { UnknownId = 3 }, beamSize: 4);
+        beam.Advance(TableJoint.Frames(2), 1);
+        Assert.Empty(beam.Best);
+        Assert.Equal(Math.Log((0.2 + 0.7) * 0.9), beam.BestLogProbability, 5);
+    }
+
+    [Fact]
+    public void Beam_best_is_the_highest_score_per_symbol_not_the_highest_total()
+    {
+        // "a" totals 0.6 * 0.5 + 0.4 * 0.005 = 0.302, "a b" 0.6 * 0.4999 = 0.29994; per symbol of history (tokens
+        // plus the two start symbols) "a b" is better: ln(0.29994) / 4 > ln(0.302) / 3, and that is what sherpa-onnx picks.
+        double[] Probabilities(int frame, long last) => (frame, last) switch
+        {
+            (0, _) => [0.4, 0.6, 1e-6],
+            (1, 1) => [0.5, 1e-6, 0.4999],
+            _ => [0.99, 0.005, 0.005],
+        };
+
+        var beam = new TransducerModifiedBeamDecoder(new TableJoint(3, Probabilities), beamSize: 4);
+        beam.Advance(TableJoint.Frames(2), 1);
+        Assert.Equal([1, 2], beam.Best.Select(t => t.Id));
+    }
 }

@@ -1,0 +1,118 @@
+using Streaming.Asr.Endpointing;
+using Streaming.Asr.Transducer;
+using Streaming.Testing;
+
+namespace Streaming.Asr.Tests.Transducer;
+
+/// <summary>Streaming behaviour of <see cref="TransducerStream"/> on the bundled Mandarin Zipformer (chunk 32 frames → 8 encoder frames of 40 ms).</summary>
+public sealed class TransducerStreamTests : IDisposable
+{
+    private const int ChunkSamples = 32 * 160; // one encoder chunk: 320 ms
+
+    private readonly TransducerModel _model;
+    private readonly float[] _speech = SpeechClip.Read(TestPaths.InRepo("models", "zipformer-wenetspeech-zh", "test_wavs", "3.wav")).Samples;
+
+    public TransducerStreamTests()
+    {
+        string directory = TestPaths.InRepo("models", "zipformer-wenetspeech-zh");
+        Assert.True(TransducerModelFiles.TryFind(directory, out var files, out string? problem), problem);
+        _model = TransducerModel.Load(files);
+    }
+
+    [Fact]
+    public void Tail_padding_is_one_encoder_window()
+    {
+        Assert.Equal(45, _model.Metadata.ChunkFrames);
+        Assert.Equal(45 * 160, _model.TailPaddingSamples);
+    }
+
+    [Fact]
+    public void Partials_grow_chunk_by_chunk_as_prefixes_of_the_final()
+    {
+        using var stream = _model.CreateStream();
+        var partials = new List<string[]>();
+        for (int offset = 0; offset < _speech.Length; offset += ChunkSamples)
+        {
+            stream.AcceptAudio(_speech.AsSpan(offset, Math.Min(ChunkSamples, _speech.Length - offset)));
+            partials.Add([.. stream.GetPartial().Tokens.Select(t => t.Text)]);
+        }
+
+        string[] final = [.. stream.Finish().Tokens.Select(t => t.Text)];
+        Assert.All(partials, p => Assert.Equal(final.Take(p.Length), p));
+        Assert.All(partials.Zip(partials.Skip(1)), pair => Assert.True(pair.Second.Length >= pair.First.Length));
+
+        // 3.wav is 8 s of almost continuous speech: most 320 ms chunks bring new tokens, so most partials differ.
+        int changes = partials.Zip(partials.Skip(1)).Count(pair => pair.Second.Length > pair.First.Length);
+        Assert.True(changes >= partials.Count / 2, $"only {changes} of {partials.Count} chunks changed the partial");
+    }
+
+    [Fact]
+    public void Token_times_are_encoder_frames_of_40_ms_in_order()
+    {
+        using var stream = _model.CreateStream();
+        stream.AcceptAudio(_speech);
+        var tokens = stream.Finish().Tokens;
+        Assert.NotEmpty(tokens);
+        Assert.All(tokens, t =>
+        {
+            Assert.Equal(0, Math.Round(t.Start / 0.04, 6) % 1);
+            Assert.Equal(0.04, t.End - t.Start, 6);
+        });
+        Assert.All(tokens.Zip(tokens.Skip(1)), pair => Assert.True(pair.Second.Start > pair.First.Start));
+        Assert.True(tokens[^1].End <= _speech.Length / 16000.0, "a token lies in the tail padding");
+    }
+
+    [Fact]
+    public void A_stream_that_ends_mid_word_flushes_it_in_the_final()
+    {
+        // 3.wav is cut at 4.5 s, in the middle of 法国 (fǎ g|uó); the last word's frames are still in the encoder's lookahead.
+        var cut = _speech.AsSpan(0, 72000);
+        using var stream = _model.CreateStream();
+        stream.AcceptAudio(cut);
+        var partial = stream.GetPartial();
+        var final = stream.Finish();
+        Assert.True(final.Tokens.Count > partial.Tokens.Count, $"final '{final.Text}' adds nothing to partial '{partial.Text}'");
+        Assert.Equal(partial.Tokens.Select(t => t.Text), final.Tokens.Take(partial.Tokens.Count).Select(t => t.Text));
+        Assert.True(final.Tokens[^1].Start > 4.0, $"last final token at {final.Tokens[^1].Start} s");
+    }
+
+    [Fact]
+    public void Finish_resets_the_stream_for_the_next_segment()
+    {
+        using var stream = _model.CreateStream();
+        stream.AcceptAudio(_speech.AsSpan(0, 40000));
+        stream.Finish();
+        stream.AcceptAudio(_speech);
+        var second = stream.Finish();
+
+        using var fresh = _model.CreateStream();
+        fresh.AcceptAudio(_speech);
+        var expected = fresh.Finish();
+        Assert.Equal(expected.Tokens, second.Tokens);
+    }
+
+    [Fact]
+    public void Trailing_silence_counts_only_decoded_blank_frames_not_audio_in_the_lookahead()
+    {
+        // During continuous speech the decoder lags the audio by up to a chunk plus its right context (~0.8 s):
+        // measured against the audio received, a 500 ms endpoint would fire in the middle of the sentence.
+        var detector = new EndpointDetector(new EndpointOptions { MaxTrailingSilenceMs = 500 });
+        using var stream = _model.CreateStream();
+        var fired = new List<double>();
+        for (int offset = 0; offset + 1600 <= 6 * 16000; offset += 1600)
+        {
+            stream.AcceptAudio(_speech.AsSpan(offset, 1600));
+            double fed = (offset + 1600) / 16000.0;
+            var partial = stream.GetPartial();
+            Assert.True(partial.DecodedSeconds <= fed);
+            if (partial.Tokens.Count > 0 && detector.Check(partial, fed) == EndpointRule.TrailingSilence)
+            {
+                fired.Add(fed);
+            }
+        }
+
+        Assert.Empty(fired);
+    }
+
+    public void Dispose() => _model.Dispose();
+}
