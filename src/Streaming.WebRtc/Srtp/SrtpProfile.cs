@@ -1,0 +1,11 @@
+namespace Streaming.WebRtc.Srtp;
+
+/// <summary>SRTP protection profiles negotiated through DTLS use_srtp (RFC 5764 §4.1.2), with their key sizes.</summary>
+internal sealed record SrtpProfile(int Id, string Name, int KeyLength, int SaltLength, int TagLength)
+{
+    /// <summary>SRTP_AES128_CM_HMAC_SHA1_80: AES counter mode, 80-bit HMAC-SHA1 tag.</summary>
+    public static readonly SrtpProfile Aes128CmSha1_80 = new(0x0001, "SRTP_AES128_CM_HMAC_SHA1_80", 16, 14, 10);
+
+    /// <summary>The profiles this endpoint accepts, most preferred first.</summary>
+    public static readonly IReadOnlyList<SrtpProfile> Supported = [Aes128CmSha1_80];
+}
