@@ -6,9 +6,11 @@ import { CaptionsView } from './captions-view.js';
 import { nonEmptyLines } from './format.js';
 import { listAudioInputs } from './microphone.js';
 import { bindSetting, getToken, loadSetting, saveSetting } from './settings.js';
+import { WhipCaptionSession } from './whip-session.js';
 
 const $ = (id) => document.getElementById(id);
 const language = $('language');
+const transport = $('transport');
 const device = $('device');
 const inferenceDevice = $('inference-device');
 const itn = $('itn');
@@ -21,6 +23,7 @@ const captions = new CaptionsView($('captions'), $('speaking'));
 let session = null;
 
 bindSetting(language, 'language', 'auto');
+bindSetting(transport, 'transport', 'signalr');
 bindSetting(itn, 'itn', 'true');
 bindSetting(hotwords, 'hotwords');
 bindSetting($('token'), 'token');
@@ -83,7 +86,8 @@ async function start() {
   setStatus('Connecting…');
   $('session-info').hidden = true;
   captions.clear();
-  const current = new CaptionSession({
+  const Session = transport.value === 'webrtc' ? WhipCaptionSession : CaptionSession;
+  const current = new Session({
     onLevel: (peak) => { level.value = peak; },
     onFailure: (message) => {
       session = null;
