@@ -26,9 +26,8 @@ public static class WhipEndpoints
     /// <summary>Binds <c>WebRtc</c> settings (validated at start-up) and registers the hosted ingress.</summary>
     public static IServiceCollection AddWebRtc(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebRtcOptions>().Bind(configuration.GetSection(WebRtcOptions.SectionName))
-            .Validate(o => Valid(o), "WebRtc settings are invalid (see WebRtcOptions.Validate: bind/public address, UDP port range, limits).")
-            .ValidateOnStart();
+        services.AddOptions<WebRtcOptions>().Bind(configuration.GetSection(WebRtcOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebRtcOptions>, WebRtcOptionsValidator>();
         services.AddSingleton<WebRtcHost>();
         services.AddHostedService(sp => sp.GetRequiredService<WebRtcHost>());
         return services;
@@ -47,19 +46,6 @@ public static class WhipEndpoints
                 statusCode: StatusCodes.Status405MethodNotAllowed);
         }).RequireAuthorization(StreamingClaims.ClientPolicy);
         return app;
-    }
-
-    private static bool Valid(WebRtcOptions options)
-    {
-        try
-        {
-            options.Validate();
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static async Task<IResult> PublishAsync(

@@ -205,6 +205,18 @@ public sealed class WhipOnServerTests(WhipServer fixture) : IClassFixture<WhipSe
         await WaitUntilAsync(() => fixture.Host.Find(peer.SessionId!) is null);
     }
 
+    [Fact]
+    public async Task Server_refuses_to_start_with_an_invalid_webrtc_port_range_and_names_it()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["WebRtc:UdpPortMin"] = "45000",
+            ["WebRtc:UdpPortMax"] = "44000",
+        }));
+
+        Assert.Contains("WebRtc:UdpPortMin..UdpPortMax (45000..44000)", error.Message, StringComparison.Ordinal);
+    }
+
     private static byte[] RandomBytes(int seed)
     {
         var bytes = new byte[16 + (seed % 40)];
