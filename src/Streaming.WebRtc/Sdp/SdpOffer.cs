@@ -75,7 +75,7 @@ internal sealed record SdpOffer(
             throw new WhipOfferException($"The offer's audio uses '{audio.Protocol}'; only DTLS-SRTP (UDP/TLS/RTP/SAVPF) is accepted.");
         }
 
-        if (!audio.Has("rtcp-mux") )
+        if (!audio.Has("rtcp-mux"))
         {
             throw new WhipOfferException("The offer's audio lacks a=rtcp-mux; RTP and RTCP must share one port.");
         }
