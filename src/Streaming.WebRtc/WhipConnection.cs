@@ -233,8 +233,8 @@ internal sealed class WhipConnection : IWhipPublication
             // Exported keying material: client key | server key | client salt | server salt (RFC 5764 §4.2).
             var k = profile.KeyLength;
             var s = profile.SaltLength;
-            _outbound = new SrtpContext(keys[k..(2 * k)], keys[((2 * k) + s)..((2 * k) + (2 * s))]);
-            _inbound = new SrtpContext(keys[..k], keys[(2 * k)..((2 * k) + s)]);
+            _outbound = new SrtpContext(profile, keys[k..(2 * k)], keys[((2 * k) + s)..((2 * k) + (2 * s))]);
+            _inbound = new SrtpContext(profile, keys[..k], keys[(2 * k)..((2 * k) + s)]);
             _logger.LogInformation("DTLS-SRTP established with {Peer} ({Profile})", _remote, profile.Name);
             ServeDtls(transport);
         }

@@ -107,4 +107,38 @@ public sealed class SrtpContextTests
         Assert.Null(receiver.UnprotectRtcp(SrtcpProtected.AsSpan(0, 12), out failure));
         Assert.Equal(SrtpFailure.Malformed, failure);
     }
+    // libsrtp's srtp_validate_gcm: AEAD_AES_128_GCM reference packets (key 00..0f, salt a0..ab).
+    private static readonly byte[] GcmKey = Convert.FromHexString("000102030405060708090a0b0c0d0e0f");
+    private static readonly byte[] GcmSalt = Convert.FromHexString("a0a1a2a3a4a5a6a7a8a9aaab");
+
+    [Fact]
+    public void Aead_gcm_protect_gives_the_reference_packet_and_unprotect_reverses_it()
+    {
+        var expected = Convert.FromHexString("800f1234decafbadcafebabec5002ede04cfdd2eb91159e0880aa06ed2976826f796b201df3131a127e8a392");
+        using var sender = new SrtpContext(SrtpProfile.AeadAes128Gcm, GcmKey, GcmSalt);
+        using var receiver = new SrtpContext(SrtpProfile.AeadAes128Gcm, GcmKey, GcmSalt);
+
+        Assert.Equal(expected, sender.ProtectRtp(RtpPlain));
+        Assert.Equal(RtpPlain, receiver.UnprotectRtp(expected, out var failure));
+        Assert.Equal(SrtpFailure.None, failure);
+        Assert.Null(receiver.UnprotectRtp(expected, out failure));
+        Assert.Equal(SrtpFailure.Replayed, failure);
+    }
+
+    [Fact]
+    public void Aead_gcm_srtcp_reference_packet_unprotects_and_a_flipped_bit_fails_authentication()
+    {
+        var reference = Convert.FromHexString("81c8000bcafebabec98b8b5df0392a55852b6c21ac8e7025c52c6fbea2b3b446ea31123ba88ce61e80000001");
+        using var receiver = new SrtpContext(SrtpProfile.AeadAes128Gcm, GcmKey, GcmSalt);
+        using var sender = new SrtpContext(SrtpProfile.AeadAes128Gcm, GcmKey, GcmSalt);
+        var damaged = (byte[])reference.Clone();
+        damaged[10] ^= 1;
+
+        Assert.Null(receiver.UnprotectRtcp(damaged, out var failure));
+        Assert.Equal(SrtpFailure.AuthenticationFailed, failure);
+        Assert.Equal(RtcpPlain, receiver.UnprotectRtcp(reference, out failure));
+        Assert.Equal(SrtpFailure.None, failure);
+        sender.ProtectRtcp(RtcpPlain);
+        Assert.Equal(reference, sender.ProtectRtcp(RtcpPlain));
+    }
 }

@@ -1,41 +1,37 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
+using Streaming.WebRtc.Rtp;
 
 namespace Streaming.WebRtc.Srtp;
 
 /// <summary>
-/// One direction's SRTP and SRTCP crypto (RFC 3711) for SRTP_AES128_CM_HMAC_SHA1_80: session keys derived
-/// from the master key and salt, per-SSRC rollover counters and replay windows. Authentication is checked
-/// before anything is decrypted, and a packet is recorded as received only once it authenticated.
+/// One direction's SRTP and SRTCP (RFC 3711): per-SSRC rollover counters and replay windows around the
+/// negotiated profile's packet crypto. Authentication is checked before anything is decrypted or recorded,
+/// and a packet counts as received only once it authenticated.
 /// </summary>
 internal sealed class SrtpContext : IDisposable
 {
-    private const int TagLength = 10;
-    private readonly AesCounterMode _rtpCipher;
-    private readonly IncrementalHash _rtpAuth;
-    private readonly byte[] _rtpSalt;
-    private readonly AesCounterMode _rtcpCipher;
-    private readonly IncrementalHash _rtcpAuth;
-    private readonly byte[] _rtcpSalt;
+    private readonly ISrtpTransform _transform;
     private readonly Dictionary<uint, RtpStreamState> _rtpStreams = [];
     private readonly Dictionary<uint, SrtpReplayWindow> _rtcpStreams = [];
     private uint _rtcpSendIndex;
 
-    /// <summary>Derives the session keys from a master key (16 bytes) and salt (14 bytes).</summary>
+    /// <summary>An SRTP_AES128_CM_HMAC_SHA1_80 context from a 16-byte master key and 14-byte salt.</summary>
     public SrtpContext(byte[] masterKey, byte[] masterSalt)
+        : this(SrtpProfile.Aes128CmSha1_80, masterKey, masterSalt)
     {
-        _rtpCipher = new AesCounterMode(SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtpEncryption, 16));
-        _rtpAuth = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtpAuthentication, 20));
-        _rtpSalt = SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtpSalt, 14);
-        _rtcpCipher = new AesCounterMode(SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtcpEncryption, 16));
-        _rtcpAuth = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtcpAuthentication, 20));
-        _rtcpSalt = SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtcpSalt, 14);
+    }
+
+    /// <summary>A context of <paramref name="profile"/> from its master key and salt.</summary>
+    public SrtpContext(SrtpProfile profile, byte[] masterKey, byte[] masterSalt)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        _transform = profile == SrtpProfile.AeadAes128Gcm ? new AesGcmTransform(masterKey, masterSalt) : new AesCmTransform(masterKey, masterSalt);
     }
 
     /// <summary>Authenticates, replay-checks and decrypts an SRTP packet; null with <paramref name="failure"/> when dropped.</summary>
     public byte[]? UnprotectRtp(ReadOnlySpan<byte> packet, out SrtpFailure failure)
     {
-        var headerLength = Rtp.RtpHeader.Length(packet, packet.Length - TagLength);
+        var headerLength = RtpHeader.Length(packet, packet.Length - _transform.TagLength);
         if (headerLength < 0)
         {
             failure = SrtpFailure.Malformed;
@@ -53,17 +49,13 @@ internal sealed class SrtpContext : IDisposable
             return null;
         }
 
-        var authenticated = packet[..^TagLength];
-        Span<byte> tag = stackalloc byte[20];
-        RtpTag(authenticated, roc, tag);
-        if (!CryptographicOperations.FixedTimeEquals(tag[..TagLength], packet[^TagLength..]))
+        var plain = _transform.UnprotectRtp(packet, headerLength, ssrc, roc, sequence);
+        if (plain is null)
         {
             failure = SrtpFailure.AuthenticationFailed;
             return null;
         }
 
-        var plain = authenticated.ToArray();
-        _rtpCipher.Apply(Iv(_rtpSalt, ssrc, index), plain.AsSpan(headerLength));
         state ??= _rtpStreams[ssrc] = new RtpStreamState(sequence);
         state.Update(roc, sequence);
         state.Window.Accept(index);
@@ -74,7 +66,7 @@ internal sealed class SrtpContext : IDisposable
     /// <summary>Encrypts and authenticates an RTP packet (sending side; the peer's view of this context).</summary>
     public byte[] ProtectRtp(ReadOnlySpan<byte> rtp)
     {
-        var headerLength = Rtp.RtpHeader.Length(rtp, rtp.Length);
+        var headerLength = RtpHeader.Length(rtp, rtp.Length);
         if (headerLength < 0)
         {
             throw new ArgumentException("Not an RTP packet.", nameof(rtp));
@@ -89,55 +81,37 @@ internal sealed class SrtpContext : IDisposable
 
         var roc = state.EstimateRoc(sequence);
         state.Update(roc, sequence);
-        var output = new byte[rtp.Length + TagLength];
-        rtp.CopyTo(output);
-        _rtpCipher.Apply(Iv(_rtpSalt, ssrc, ((ulong)roc << 16) | sequence), output.AsSpan(headerLength, rtp.Length - headerLength));
-        Span<byte> tag = stackalloc byte[20];
-        RtpTag(output.AsSpan(0, rtp.Length), roc, tag);
-        tag[..TagLength].CopyTo(output.AsSpan(rtp.Length));
-        return output;
+        return _transform.ProtectRtp(rtp, headerLength, ssrc, roc, sequence);
     }
 
     /// <summary>Authenticates, replay-checks and decrypts an SRTCP packet; null with <paramref name="failure"/> when dropped.</summary>
     public byte[]? UnprotectRtcp(ReadOnlySpan<byte> packet, out SrtpFailure failure)
     {
-        if (packet.Length < 8 + 4 + TagLength)
+        if (packet.Length < 8 + 4 + _transform.TagLength)
         {
             failure = SrtpFailure.Malformed;
             return null;
         }
 
-        var authenticated = packet[..^TagLength];
-        Span<byte> tag = stackalloc byte[20];
-        _rtcpAuth.AppendData(authenticated);
-        _rtcpAuth.GetHashAndReset(tag);
-        if (!CryptographicOperations.FixedTimeEquals(tag[..TagLength], packet[^TagLength..]))
-        {
-            failure = SrtpFailure.AuthenticationFailed;
-            return null;
-        }
-
-        var trailer = BinaryPrimitives.ReadUInt32BigEndian(authenticated[^4..]);
+        var trailer = BinaryPrimitives.ReadUInt32BigEndian(_transform.RtcpIndexLast ? packet[^4..] : packet[^(_transform.TagLength + 4)..]);
         var index = trailer & 0x7FFFFFFF;
         var ssrc = BinaryPrimitives.ReadUInt32BigEndian(packet[4..]);
-        if (!_rtcpStreams.TryGetValue(ssrc, out var window))
-        {
-            window = _rtcpStreams[ssrc] = new SrtpReplayWindow();
-        }
-
-        if (!window.IsFresh(index))
+        var window = _rtcpStreams.GetValueOrDefault(ssrc);
+        if (window is not null && !window.IsFresh(index))
         {
             failure = SrtpFailure.Replayed;
             return null;
         }
 
-        window.Accept(index);
-        var plain = authenticated[..^4].ToArray();
-        if ((trailer & 0x80000000) != 0)
+        var plain = _transform.UnprotectRtcp(packet, ssrc, trailer);
+        if (plain is null)
         {
-            _rtcpCipher.Apply(Iv(_rtcpSalt, ssrc, index), plain.AsSpan(8));
+            failure = SrtpFailure.AuthenticationFailed;
+            return null;
         }
 
+        window ??= _rtcpStreams[ssrc] = new SrtpReplayWindow();
+        window.Accept(index);
         failure = SrtpFailure.None;
         return plain;
     }
@@ -151,55 +125,11 @@ internal sealed class SrtpContext : IDisposable
         }
 
         var index = _rtcpSendIndex++ & 0x7FFFFFFF;
-        var ssrc = BinaryPrimitives.ReadUInt32BigEndian(rtcp[4..]);
-        var output = new byte[rtcp.Length + 4 + TagLength];
-        rtcp.CopyTo(output);
-        _rtcpCipher.Apply(Iv(_rtcpSalt, ssrc, index), output.AsSpan(8, rtcp.Length - 8));
-        BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(rtcp.Length), 0x80000000 | index);
-        _rtcpAuth.AppendData(output.AsSpan(0, rtcp.Length + 4));
-        Span<byte> tag = stackalloc byte[20];
-        _rtcpAuth.GetHashAndReset(tag);
-        tag[..TagLength].CopyTo(output.AsSpan(rtcp.Length + 4));
-        return output;
-    }
-
-    private void RtpTag(ReadOnlySpan<byte> authenticated, uint roc, Span<byte> tag)
-    {
-        Span<byte> rocBytes = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(rocBytes, roc);
-        _rtpAuth.AppendData(authenticated);
-        _rtpAuth.AppendData(rocBytes);
-        _rtpAuth.GetHashAndReset(tag);
-    }
-
-    // IV = (salt * 2^16) XOR (SSRC * 2^64) XOR (index * 2^16) (RFC 3711 §4.1.1).
-    private static byte[] Iv(byte[] salt, uint ssrc, ulong index)
-    {
-        var iv = new byte[16];
-        salt.CopyTo(iv, 0);
-        Span<byte> ssrcBytes = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(ssrcBytes, ssrc);
-        for (var i = 0; i < 4; i++)
-        {
-            iv[4 + i] ^= ssrcBytes[i];
-        }
-
-        for (var i = 0; i < 6; i++)
-        {
-            iv[13 - i] ^= (byte)(index >> (8 * i));
-        }
-
-        return iv;
+        return _transform.ProtectRtcp(rtcp, BinaryPrimitives.ReadUInt32BigEndian(rtcp[4..]), index);
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _rtpCipher.Dispose();
-        _rtpAuth.Dispose();
-        _rtcpCipher.Dispose();
-        _rtcpAuth.Dispose();
-    }
+    public void Dispose() => _transform.Dispose();
 
     // Rollover counter and highest sequence number of one SSRC (RFC 3711 §3.3.1, Appendix A).
     private sealed class RtpStreamState(ushort first)
