@@ -337,6 +337,9 @@ internal sealed class WhipConnection : IWhipPublication
             return;
         }
 
+        _logger.LogInformation(
+            "WebRTC publication from {Peer} ended ({Code}): {Rtp} RTP, {Rtcp} RTCP, {AuthFailures} SRTP authentication failures, {Replays} replays, {Dropped} dropped",
+            _remote, code ?? "normal", Statistics.RtpPackets, Statistics.RtcpPackets, Statistics.SrtpAuthFailures, Statistics.SrtpReplays, Statistics.Dropped);
         _stop.Cancel();
         _watchdog.Dispose();
         _dtlsTransport.Close();

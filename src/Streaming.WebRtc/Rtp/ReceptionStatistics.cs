@@ -38,7 +38,7 @@ internal sealed class ReceptionStatistics(int clockRate)
             _baseSequence = header.Sequence;
             _maxSequence = header.Sequence;
         }
-        else if ((ushort)(header.Sequence - _maxSequence) is var delta and > 0 and < 0x8000)
+        else if ((ushort)(header.Sequence - _maxSequence) is > 0 and < 0x8000)
         {
             if (header.Sequence < _maxSequence)
             {
