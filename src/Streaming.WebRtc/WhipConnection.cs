@@ -39,7 +39,7 @@ internal sealed class WhipConnection : IWhipPublication
     private readonly Lock _reportLock = new();
     private volatile IPEndPoint? _remote;
     private volatile SrtpContext? _inbound;
-    private SrtpContext? _outbound;
+    private volatile SrtpContext? _outbound;
     private long _lastConsentMs = Environment.TickCount64;
     private long _lastMediaMs = Environment.TickCount64;
     private long _lastReportMs;
