@@ -20,6 +20,7 @@ namespace Streaming.WebRtc;
 internal sealed class WhipConnection : IWhipPublication
 {
     private const int OpusClockRate = 48000;
+    private const int MaxEarlyPackets = 32;
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(2);
 
     private readonly Socket _socket;
@@ -37,6 +38,7 @@ internal sealed class WhipConnection : IWhipPublication
     private readonly ITimer _watchdog;
     private readonly Task _receiving;
     private readonly Lock _reportLock = new();
+    private readonly Queue<byte[]> _early = new();
     private volatile IPEndPoint? _remote;
     private volatile SrtpContext? _inbound;
     private volatile SrtpContext? _outbound;
@@ -56,7 +58,7 @@ internal sealed class WhipConnection : IWhipPublication
         _removed = removed;
         var credentials = IceCredentials.Generate();
         _ice = new IceLiteResponder(credentials, offer.IceUfrag);
-        _dtlsServer = new DtlsSrtpServer(certificate, offer.FingerprintAlgorithm, offer.Fingerprint);
+        _dtlsServer = new DtlsSrtpServer(certificate, offer.FingerprintAlgorithm, offer.Fingerprint, InstallKeys);
         _dtlsTransport = new DtlsDatagramTransport(SendToPeer);
         var local = (IPEndPoint)socket.LocalEndPoint!;
         AnswerSdp = SdpAnswerBuilder.Build(
@@ -170,10 +172,29 @@ internal sealed class WhipConnection : IWhipPublication
         var inbound = _inbound;
         if (inbound is null)
         {
-            Statistics.Drop();
+            // The peer may send media the instant its side of the handshake is done, before ours is: keep a few.
+            if (_early.Count < MaxEarlyPackets)
+            {
+                _early.Enqueue(datagram.ToArray());
+            }
+            else
+            {
+                Statistics.Drop();
+            }
+
             return;
         }
 
+        while (_early.TryDequeue(out var early))
+        {
+            Unprotect(inbound, early);
+        }
+
+        Unprotect(inbound, datagram);
+    }
+
+    private void Unprotect(SrtpContext inbound, ReadOnlySpan<byte> datagram)
+    {
         var rtcp = RtpHeader.IsRtcp(datagram);
         var plain = rtcp ? inbound.UnprotectRtcp(datagram, out var failure) : inbound.UnprotectRtp(datagram, out failure);
         switch (failure)
@@ -228,14 +249,7 @@ internal sealed class WhipConnection : IWhipPublication
         try
         {
             var transport = new DtlsServerProtocol().Accept(_dtlsServer, _dtlsTransport);
-            var keys = _dtlsServer.KeyingMaterial!;
-            var profile = _dtlsServer.Profile!;
-            // Exported keying material: client key | server key | client salt | server salt (RFC 5764 §4.2).
-            var k = profile.KeyLength;
-            var s = profile.SaltLength;
-            _outbound = new SrtpContext(profile, keys[k..(2 * k)], keys[((2 * k) + s)..((2 * k) + (2 * s))]);
-            _inbound = new SrtpContext(profile, keys[..k], keys[(2 * k)..((2 * k) + s)]);
-            _logger.LogInformation("DTLS-SRTP established with {Peer} ({Profile})", _remote, profile.Name);
+            _logger.LogInformation("DTLS-SRTP established with {Peer} ({Profile})", _remote, _dtlsServer.Profile!.Name);
             ServeDtls(transport);
         }
         catch (Exception ex) when (!_stop.IsCancellationRequested)
@@ -247,6 +261,15 @@ internal sealed class WhipConnection : IWhipPublication
         {
             // Ended while the handshake ran.
         }
+    }
+
+    // Exported keying material: client key | server key | client salt | server salt (RFC 5764 §4.2).
+    private void InstallKeys(SrtpProfile profile, byte[] keys)
+    {
+        var k = profile.KeyLength;
+        var s = profile.SaltLength;
+        _outbound = new SrtpContext(profile, keys[k..(2 * k)], keys[((2 * k) + s)..((2 * k) + (2 * s))]);
+        _inbound = new SrtpContext(profile, keys[..k], keys[(2 * k)..((2 * k) + s)]);
     }
 
     // Keeps reading DTLS after the handshake so a lost final flight is retransmitted and close_notify is seen.

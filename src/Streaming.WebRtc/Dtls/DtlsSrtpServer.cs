@@ -9,18 +9,17 @@ namespace Streaming.WebRtc.Dtls;
 /// <summary>
 /// The DTLS 1.2 server side of DTLS-SRTP (RFC 5764): ECDSA certificate, a client certificate required and
 /// checked against the fingerprint of the offer, one SRTP profile chosen from the client's use_srtp list,
-/// and the SRTP master keys exported once the handshake completes.
+/// and the SRTP master keys exported to <paramref name="onKeys"/> the moment the handshake completes (before
+/// <c>Accept</c> returns, so that the peer's first SRTP packets find them in place).
 /// </summary>
-internal sealed class DtlsSrtpServer(DtlsCertificate certificate, string peerFingerprintAlgorithm, byte[] peerFingerprint)
+internal sealed class DtlsSrtpServer(
+    DtlsCertificate certificate, string peerFingerprintAlgorithm, byte[] peerFingerprint, Action<SrtpProfile, byte[]> onKeys)
     : DefaultTlsServer(certificate.Crypto)
 {
     private SrtpProfile? _profile;
 
     /// <summary>The negotiated profile, once the client hello was processed.</summary>
     public SrtpProfile? Profile => _profile;
-
-    /// <summary>Keying material (client key, server key, client salt, server salt), once the handshake completed.</summary>
-    public byte[]? KeyingMaterial { get; private set; }
 
     /// <inheritdoc />
     protected override ProtocolVersion[] GetSupportedVersions() => ProtocolVersion.DTLSv12.Only();
@@ -92,6 +91,7 @@ internal sealed class DtlsSrtpServer(DtlsCertificate certificate, string peerFin
     {
         base.NotifyHandshakeComplete();
         var profile = _profile!;
-        KeyingMaterial = m_context.ExportKeyingMaterial(ExporterLabel.dtls_srtp, null, 2 * (profile.KeyLength + profile.SaltLength));
+        // Client key | server key | client salt | server salt (RFC 5764 §4.2).
+        onKeys(profile, m_context.ExportKeyingMaterial(ExporterLabel.dtls_srtp, null, 2 * (profile.KeyLength + profile.SaltLength)));
     }
 }
