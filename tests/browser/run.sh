@@ -6,4 +6,4 @@ cd "$(dirname "$0")"
 # The CLI references the server, so this builds both (the tests run the server and `streaming token`).
 dotnet build ../../src/Streaming.Cli -c Release --nologo -v quiet
 npm ci --no-audit --no-fund --loglevel=error
-node --test --test-reporter=spec web-client.test.mjs
+node --test --test-reporter=spec web-client.test.mjs whip.test.mjs

@@ -7,9 +7,11 @@ import { nonEmptyLines } from './format.js';
 import { listAudioInputs } from './microphone.js';
 import { ModelChoice } from './model-choice.js';
 import { bindSetting, getToken, loadSetting, saveSetting } from './settings.js';
+import { WhipCaptionSession } from './whip-session.js';
 
 const $ = (id) => document.getElementById(id);
 const language = $('language');
+const transport = $('transport');
 const device = $('device');
 const inferenceDevice = $('inference-device');
 const itn = $('itn');
@@ -23,6 +25,7 @@ const model = new ModelChoice($('model'), language);
 let session = null;
 
 bindSetting(language, 'language', 'auto');
+bindSetting(transport, 'transport', 'signalr');
 bindSetting(itn, 'itn', 'true');
 bindSetting(hotwords, 'hotwords');
 bindSetting($('token'), 'token');
@@ -85,7 +88,8 @@ async function start() {
   setStatus('Connecting…');
   $('session-info').hidden = true;
   captions.clear();
-  const current = new CaptionSession({
+  const Session = transport.value === 'webrtc' ? WhipCaptionSession : CaptionSession;
+  const current = new Session({
     onLevel: (peak) => { level.value = peak; },
     onFailure: (message) => {
       session = null;

@@ -32,6 +32,7 @@ using Streaming.Server.Sip;
 using Streaming.Server.ScaleOut;
 using Streaming.Server.Sessions;
 using Streaming.Server.Telemetry;
+using Streaming.Server.WebRtc;
 
 namespace Streaming.Server.Hosting;
 
@@ -106,6 +107,7 @@ public static class ServerHost
         builder.Services.AddJobs(config);
         builder.Services.AddSingleton<IJobProgressSink, HubJobProgressSink>();
         builder.Services.AddSip(config);
+        builder.Services.AddWebRtc(config);
         builder.Services.AddHealthChecks().AddCheck<EngineReadyCheck>("engine", tags: [EngineReadyCheck.ReadyTag]);
         AddTelemetry(builder.Services, telemetry);
 
@@ -131,6 +133,7 @@ public static class ServerHost
         app.MapJobsApi().RequireAuthorization(StreamingClaims.ClientPolicy);
         app.MapOpenApi();
         app.MapSipApi();
+        app.MapWhipApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(EngineReadyCheck.ReadyTag) });
         app.MapPrometheusScrapingEndpoint("/metrics");
