@@ -130,7 +130,7 @@ public static class WhipEndpoints
         return Results.Ok();
     }
 
-    // language, hotwords (comma-separated or repeated), itn, device, as the SignalR request carries them.
+    // language, model, hotwords (comma-separated or repeated), itn, itnStyle, device, as the SignalR request carries them.
     private static SessionRequest RequestFrom(IQueryCollection query)
     {
         var request = new SessionRequest { Codec = AudioCodecNames.Opus, SampleRate = 16000 };
@@ -153,6 +153,16 @@ public static class WhipEndpoints
         if (query["device"].ToString() is { Length: > 0 } device)
         {
             request.Device = device;
+        }
+
+        if (query["model"].ToString() is { Length: > 0 } model)
+        {
+            request.Model = model;
+        }
+
+        if (query["itnStyle"].ToString() is { Length: > 0 } itnStyle)
+        {
+            request.ItnStyle = itnStyle;
         }
 
         return request;

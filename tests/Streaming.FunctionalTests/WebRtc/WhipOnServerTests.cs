@@ -157,7 +157,7 @@ public sealed class WhipOnServerTests(WhipServer fixture) : IClassFixture<WhipSe
     }
 
     [Fact]
-    public async Task Unknown_language_wrong_content_type_missing_token_and_trickle_ice_are_refused_specifically()
+    public async Task Unknown_language_model_or_itn_style_wrong_content_type_missing_token_and_trickle_ice_are_refused_specifically()
     {
         using var http = fixture.Http("whip-refusals");
         using var peer = new WhipTestPeer();
@@ -165,6 +165,14 @@ public sealed class WhipOnServerTests(WhipServer fixture) : IClassFixture<WhipSe
         var language = await peer.PublishAsync(http, peer.Offer(), "?language=xx");
         Assert.Equal(HttpStatusCode.BadRequest, language.StatusCode);
         Assert.Contains("No model for language 'xx'", await Detail(language), StringComparison.Ordinal);
+
+        var model = await peer.PublishAsync(http, peer.Offer(), "?model=whisper-huge");
+        Assert.Equal(HttpStatusCode.BadRequest, model.StatusCode);
+        Assert.Contains("Model 'whisper-huge' is not installed", await Detail(model), StringComparison.Ordinal);
+
+        var style = await peer.PublishAsync(http, peer.Offer(), "?itnStyle=print");
+        Assert.Equal(HttpStatusCode.BadRequest, style.StatusCode);
+        Assert.Contains("Unknown ITN style 'print'", await Detail(style), StringComparison.Ordinal);
 
         using var json = new StringContent("{}", Encoding.UTF8, "application/json");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await http.PostAsync("/api/whip", json)).StatusCode);
