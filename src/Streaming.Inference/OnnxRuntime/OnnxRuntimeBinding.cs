@@ -41,6 +41,7 @@ internal sealed class OnnxRuntimeBinding : IModelBinding
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
+        using var lease = _model.Gate.Enter(_model);
 
         // Registering only when the token can fire keeps the uncancellable hot path allocation-free.
         using var registration = cancellationToken.CanBeCanceled

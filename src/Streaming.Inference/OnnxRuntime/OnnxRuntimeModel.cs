@@ -14,6 +14,7 @@ internal sealed class OnnxRuntimeModel : IAcousticModel
     private readonly InferenceSession _session;
     private readonly TensorElementKind[] _inputKinds;
     private readonly TensorElementKind[] _outputKinds;
+    private readonly RunGate _gate = new();
 
     public OnnxRuntimeModel(OnnxRuntimeBackend backend, InferenceSession session)
     {
@@ -40,9 +41,16 @@ internal sealed class OnnxRuntimeModel : IAcousticModel
 
     internal InferenceSession Session => _session;
 
+    /// <summary>Admits runs (this model's and its bindings') while the session is open.</summary>
+    internal RunGate Gate => _gate;
+
+    /// <summary>How long disposal waits for runs in flight before it leaves the session to the finaliser.</summary>
+    internal static TimeSpan DisposeWait { get; } = TimeSpan.FromSeconds(10);
+
     public ModelOutputs Run(IReadOnlyList<NamedTensor> inputs, IReadOnlyList<string>? outputNames = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        using var lease = _gate.Enter(this);
         var ordered = ModelTensors.Order(inputs, InputNames, _inputKinds);
         outputNames ??= OutputNames;
         int[] outputIndex = ModelTensors.Indices(outputNames, OutputNames);
@@ -100,7 +108,15 @@ internal sealed class OnnxRuntimeModel : IAcousticModel
         new OnnxRuntimeBinding(
             this, ModelTensors.Order(inputs, InputNames, _inputKinds), ModelTensors.Order(outputs, OutputNames, _outputKinds, "output"));
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        // A run still in flight (a session finishing while the server stops) keeps the session alive; releasing
+        // it under that run would crash the process.
+        if (_gate.Close(DisposeWait))
+        {
+            _session.Dispose();
+        }
+    }
 
     /// <summary>Run options for one call; after a release-cache request the call also shrinks the arena.</summary>
     internal RunOptions NewRunOptions()
