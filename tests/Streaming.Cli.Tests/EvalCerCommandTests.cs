@@ -70,15 +70,17 @@ public sealed class EvalCerCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Recognises_the_dev_set_through_the_pipeline_with_the_bundled_mandarin_model()
+    public async Task Recognises_the_dev_set_through_the_pipeline_with_the_bundled_mandarin_model_by_default()
     {
-        var result = await CliProcess.RunAsync(["eval", "cer", "--model", "zipformer-wenetspeech-zh", "--limit", "2"]);
+        var result = await CliProcess.RunAsync(["eval", "cer", "--limit", "2"]);
 
         Assert.Equal(0, result.ExitCode);
+        Assert.Contains("zipformer-wenetspeech-zh", result.Stdout);
         var rows = Rows(result.Stdout);
         Assert.Equal(["zh-eval", "total"], rows.Keys);
         Assert.Equal("2", rows["zh-eval"][1]);
-        // Chinese characters come out (not pinyin letters): with today's decoder about half of them are right.
-        Assert.InRange(double.Parse(rows["total"][4].TrimEnd('%'), CultureInfo.InvariantCulture), 0, 90);
+        // Chinese characters come out (not pinyin letters, not an English model's words): the whole dev set scores
+        // about 19 % (sherpa-onnx's tokens through plain libpinyin: 20.5 %), so 40 % on two clips is a loose floor.
+        Assert.InRange(double.Parse(rows["total"][4].TrimEnd('%'), CultureInfo.InvariantCulture), 0, 40);
     }
 }

@@ -18,7 +18,6 @@ namespace Streaming.Cli.Commands;
 /// </summary>
 public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
 {
-    private const string MandarinModel = "zipformer-wenetspeech-zh";
 
     /// <summary>Arguments of <c>bench asr</c>.</summary>
     public sealed class Settings : EngineSettings
@@ -78,13 +77,13 @@ public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
         }
 
         var models = Asr.ModelDirectory.Locate(settings.Models);
-        if (settings.Language == "zh" && settings.Model == ModelSettings.DefaultModel)
+        if (settings.Language == "zh")
         {
-            settings.Model = MandarinModel;
+            settings.PreferMandarin();
         }
 
-        var file = settings.File ?? (settings.Model == MandarinModel
-            ? Path.Combine(models, MandarinModel, "test_wavs", "3.wav")
+        var file = settings.File ?? (settings.Model == ModelSettings.MandarinModel
+            ? Path.Combine(models, ModelSettings.MandarinModel, "test_wavs", "3.wav")
             : Path.Combine(models, "..", "samples", "jfk.wav"));
         if (settings.DecoderOnly)
         {

@@ -54,6 +54,7 @@ public sealed class EvalCerCommand : AsyncCommand<EvalCerCommand.Settings>
             return 0;
         }
 
+        settings.PreferMandarin();
         using var engine = settings.LoadEngine();
         Console.WriteLine($"model: {engine.RecognizerName}; data: {data}");
         await report.RunAsync(items, ErrorRateReport.Through(engine), cancellationToken);
