@@ -92,6 +92,7 @@ public sealed class SpeechEngine : IDisposable
         try
         {
             var hotwords = new HotwordService(globalHotwords, rescorer);
+            var itnStyle = ItnStyles.Parse(options.ItnStyle);
             var recognizers = RecognizerSet.Load(
                 options,
                 models,
@@ -102,10 +103,11 @@ public sealed class SpeechEngine : IDisposable
                     HotwordBoost = options.HotwordBoost,
                 },
                 vad.Backend,
-                (recognizer, itn) => new SessionPipelineFactory(vad, vadOptions, recognizer, itn, pipelineOptions, hotwords),
+                (recognizer, language) => new SessionPipelineFactory(
+                    vad, vadOptions, recognizer, InverseTextNormalizer.For(language, itnStyle), pipelineOptions, hotwords),
                 log);
             var vadOnly = new SessionPipelineFactory(vad, vadOptions, null, null, pipelineOptions, hotwords);
-            return new SpeechEngine(vad, recognizers, vadOnly, hotwords) { _ownedBackend = ownsBackend ? backend : null, ItnStyle = ItnStyles.Parse(options.ItnStyle) };
+            return new SpeechEngine(vad, recognizers, vadOnly, hotwords) { _ownedBackend = ownsBackend ? backend : null, ItnStyle = itnStyle };
         }
         catch
         {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Streaming.Asr;
 using Streaming.Asr.Catalog;
 using Streaming.Inference;
-using Streaming.Text;
 
 namespace Streaming.Pipeline.Models;
 
@@ -36,7 +35,8 @@ public sealed class RecognizerSet : IDisposable
     /// <summary>
     /// Loads the recognisers <paramref name="options"/> name (every recogniser of the manifest whose folder is
     /// present when it names none) from <paramref name="modelsDirectory"/> on <paramref name="backend"/>;
-    /// <paramref name="sessions"/> builds a model's session factory given the model and its ITN.
+    /// <paramref name="sessions"/> builds a model's session factory given the model and the language of its ITN
+    /// (its one language, or <see cref="ModelResolver.Auto"/> for a multilingual model).
     /// <paramref name="log"/> hears about refused models.
     /// </summary>
     /// <exception cref="ArgumentException">A model declares no language.</exception>
@@ -46,7 +46,7 @@ public sealed class RecognizerSet : IDisposable
         string modelsDirectory,
         RecognizerOptions recognizerOptions,
         IAcousticBackend backend,
-        Func<IRecognizerModel, IInverseTextNormalizer, SessionPipelineFactory> sessions,
+        Func<IRecognizerModel, string, SessionPipelineFactory> sessions,
         Action<string> log)
     {
         var manifest = ModelManifest.Read(modelsDirectory);
@@ -76,8 +76,8 @@ public sealed class RecognizerSet : IDisposable
                 }
 
                 var info = new RecognizerInfo(name, languages, manifest.Find(name)?.Kind ?? KindOf(model));
-                var itn = InverseTextNormalizer.For(languages.Count == 1 ? languages[0] : ModelResolver.Auto, ItnStyles.Parse(options.ItnStyle));
-                loaded.Add(new LoadedRecognizer(info, model, Math.Max(0, ResidentBytes() - before), sessions(model, itn)));
+                var itnLanguage = languages.Count == 1 ? languages[0] : ModelResolver.Auto;
+                loaded.Add(new LoadedRecognizer(info, model, Math.Max(0, ResidentBytes() - before), sessions(model, itnLanguage)));
             }
         }
         catch
