@@ -68,16 +68,7 @@ public sealed class LoadRunner(TimeSpan? tick = null)
                     break;
                 case InjectSimulation inject:
                     run.SetCopies(0);
-                    while (nextInjection <= elapsed)
-                    {
-                        for (var i = 0; i < inject.Rate; i++)
-                        {
-                            run.Inject();
-                        }
-
-                        nextInjection += inject.Interval;
-                    }
-
+                    nextInjection = InjectDue(run, inject, nextInjection, elapsed + TimeSpan.FromTicks(1));
                     break;
             }
 
@@ -89,7 +80,28 @@ public sealed class LoadRunner(TimeSpan? tick = null)
             }
         }
 
+        // A late wake-up (a busy machine) may have ended the phase with ticks still due: an open model injects them
+        // all, so the phase carries the load it was asked for.
+        if (simulation is InjectSimulation open && !cancellationToken.IsCancellationRequested)
+        {
+            InjectDue(run, open, nextInjection, open.During);
+        }
+
         return simulation is InjectSimulation ? 0 : simulation.TargetLoad;
+    }
+
+    // Injects every tick scheduled before until; returns the time of the next one.
+    private static TimeSpan InjectDue(Run run, InjectSimulation inject, TimeSpan next, TimeSpan until)
+    {
+        for (; next < until; next += inject.Interval)
+        {
+            for (var i = 0; i < inject.Rate; i++)
+            {
+                run.Inject();
+            }
+        }
+
+        return next;
     }
 
     /// <summary>The mutable state of one run: copies, injected sessions, counters.</summary>
