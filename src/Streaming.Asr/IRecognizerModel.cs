@@ -17,4 +17,13 @@ public interface IRecognizerModel : IDisposable
     IRecognitionStream CreateStream(IReadOnlyList<Hotwords.Hotword> hotwords) => hotwords.Count == 0
         ? CreateStream()
         : throw new NotSupportedException($"Model {Name} does not support hotwords.");
+
+    /// <summary>
+    /// Creates a stream biased towards <paramref name="hotwords"/> that also spots <paramref name="keywords"/>,
+    /// reporting them in <see cref="RecognitionResult.KeywordHits"/>. Models that cannot spot refuse a non-empty list.
+    /// </summary>
+    /// <exception cref="Keywords.KeywordException">A keyword cannot be spelled in the model's tokens.</exception>
+    IRecognitionStream CreateStream(IReadOnlyList<Hotwords.Hotword> hotwords, IReadOnlyList<Keywords.Keyword> keywords) => keywords.Count == 0
+        ? CreateStream(hotwords)
+        : throw new NotSupportedException($"Model {Name} does not support keyword spotting.");
 }

@@ -22,4 +22,10 @@ public sealed record RecognitionResult(string Text, IReadOnlyList<RecognizedToke
     /// waits for its lookahead frames); null when it has seen all of it. Trailing silence is measured up to here.
     /// </summary>
     public double? DecodedSeconds { get; init; }
+
+    /// <summary>
+    /// Keywords spotted since the previous partial or final of this stream (each hit is reported once), with times
+    /// from the segment start.
+    /// </summary>
+    public IReadOnlyList<Keywords.KeywordHit> KeywordHits { get; init; } = [];
 }

@@ -37,3 +37,11 @@ public sealed record TranscriptEvent(
     /// <summary>Hotwords present in <see cref="Text"/>, recognised or (finals only) corrected by re-scoring.</summary>
     public IReadOnlyList<string> HotwordsHit { get; init; } = [];
 }
+
+/// <summary>A keyword of the session's list was spotted in segment <paramref name="SegmentIndex"/>.</summary>
+/// <param name="SegmentIndex">The segment the keyword was heard in.</param>
+/// <param name="Keyword">The keyword as the user wrote it.</param>
+/// <param name="Start">Start of the keyword in stream time.</param>
+/// <param name="End">End of the keyword in stream time.</param>
+/// <param name="Confidence">The spotter's confidence in [0, 1].</param>
+public sealed record KeywordSpottedEvent(int SegmentIndex, string Keyword, double Start, double End, float Confidence) : PipelineEvent;

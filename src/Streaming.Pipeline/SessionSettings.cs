@@ -12,4 +12,8 @@ namespace Streaming.Pipeline;
 /// </param>
 /// <param name="Endpoint">Endpoint overrides; null keeps the server's <see cref="PipelineOptions.Endpoint"/>.</param>
 /// <param name="ItnStyle">Written style of Chinese finals; null keeps the server's (<see cref="SpeechEngineOptions.ItnStyle"/>).</param>
-public sealed record SessionSettings(AudioInputFormat Format, bool Itn = true, ItnOptions? ItnOptions = null, IReadOnlyList<string>? Hotwords = null, EndpointSettings? Endpoint = null, ItnStyle? ItnStyle = null);
+/// <param name="Keywords">
+/// Keywords to spot and report in this session, one per entry (<c>phrase</c>, <c>phrase :BOOST #THRESHOLD</c>, or an
+/// explicit token spelling <c>tokens @phrase</c>), added to the global list; null or empty for the global list alone.
+/// </param>
+public sealed record SessionSettings(AudioInputFormat Format, bool Itn = true, ItnOptions? ItnOptions = null, IReadOnlyList<string>? Hotwords = null, EndpointSettings? Endpoint = null, ItnStyle? ItnStyle = null, IReadOnlyList<string>? Keywords = null);
