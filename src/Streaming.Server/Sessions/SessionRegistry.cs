@@ -100,7 +100,7 @@ public sealed class SessionRegistry
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
-            throw new SessionRefusedException(ex.Message);
+            throw new SessionRefusedException(ex.Message, ex);
         }
     }
 
