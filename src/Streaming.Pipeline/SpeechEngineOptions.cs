@@ -62,7 +62,7 @@ public sealed class SpeechEngineOptions
     /// <summary>
     /// Global keyword list file (one keyword a line as people write it, optional <c> :BOOST</c> and
     /// <c> #THRESHOLD</c>, or <c>tokens @phrase</c>), spotted in every session besides its own list and re-read when
-    /// it changes; null for none. See docs/keywords.md.
+    /// it changes; null for none. See docs/keyword-delivery.md.
     /// </summary>
     public string? KeywordsFile { get; set; }
 

@@ -33,7 +33,7 @@ public sealed class SessionRequest
     /// Keywords to spot and report as <c>keywordSpotted</c> events, added to the server's list: one per entry, as
     /// people write them (<c>refund</c>, <c>本次通话将被录音</c>), optionally with <c> :BOOST</c> and
     /// <c> #THRESHOLD</c>, or spelt in the model's tokens (<c>w én s ēn … @文森特卡索</c>); null for the server's list
-    /// alone. See docs/keywords.md.
+    /// alone. See docs/keyword-delivery.md.
     /// </summary>
     [DataMember(Name = "keywords")]
     public string[]? Keywords { get; set; }
