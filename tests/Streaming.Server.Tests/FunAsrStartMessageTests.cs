@@ -57,11 +57,22 @@ public sealed class FunAsrStartMessageTests
     }
 
     [Theory]
+    [InlineData("""{"keywords":["refund","本次通话将被录音 #0.5"]}""")]
+    [InlineData("""{"keywords":"refund\n本次通话将被录音 #0.5\n"}""")]
+    public void Keywords_come_as_an_array_or_one_entry_a_line_and_reach_the_session_request(string json)
+    {
+        var start = Parse(json);
+
+        Assert.Equal(["refund", "本次通话将被录音 #0.5"], start.ToSessionRequest().Keywords!);
+    }
+
+    [Theory]
     [InlineData("""{"mode":"fast"}""", "mode 'fast' is not supported")]
     [InlineData("""{"wav_format":"mp3"}""", "wav_format 'mp3' is not supported")]
     [InlineData("""not json""", "must be the JSON start message")]
     [InlineData("""[1]""", "must be a JSON object")]
     [InlineData("""{"hotwords":"{bad"}""", "hotwords is not a valid JSON object")]
+    [InlineData("""{"keywords":[1]}""", "keywords must be an array of strings")]
     public void A_bad_start_message_is_refused_saying_what_is_wrong(string json, string message)
     {
         var error = Assert.Throws<SessionRefusedException>(() => Parse(json));

@@ -14,7 +14,7 @@ public sealed class SessionRequestValidatorTests
         new Dictionary<string, string> { ["en"] = "moonshine-base-en" },
         "en");
 
-    private readonly SessionRequestValidator _validator = new(new ServerOptions { MaxHotwords = 2, MaxHotwordLength = 5 }, Models, ["cpu", "npu:0"]);
+    private readonly SessionRequestValidator _validator = new(new ServerOptions { MaxHotwords = 2, MaxHotwordLength = 5, MaxKeywords = 2, MaxKeywordLength = 8 }, Models, ["cpu", "npu:0"]);
 
     [Fact]
     public void A_valid_request_becomes_a_plan_with_trimmed_hotwords()
@@ -113,6 +113,37 @@ public sealed class SessionRequestValidatorTests
         var error = Assert.Throws<SessionRefusedException>(() => _validator.Validate(new SessionRequest { Hotwords = hotwords }));
 
         Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData(new[] { "a", "b", "c" }, "3 keywords given; at most 2 are allowed.")]
+    [InlineData(new[] { "too long!!" }, "Keyword 1 has 10 characters; at most 8 are allowed.")]
+    [InlineData(new[] { "ok", "" }, "Keyword 2 is empty.")]
+    public void Keywords_beyond_the_limits_are_refused(string[] keywords, string message)
+    {
+        var error = Assert.Throws<SessionRefusedException>(() => _validator.Validate(new SessionRequest { Keywords = keywords }));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Keywords_and_role_are_kept_in_the_plan()
+    {
+        var plan = _validator.Validate(new SessionRequest { Keywords = [" refund "], Role = "agent" });
+
+        Assert.Equal(["refund"], plan.Settings.Keywords);
+        Assert.Equal("agent", plan.Role);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("the agent")]
+    [InlineData("ROLE-NAME-LONGER-THAN-THIRTY-TWO-CHARACTERS")]
+    public void A_role_that_is_not_a_short_name_is_refused(string role)
+    {
+        var error = Assert.Throws<SessionRefusedException>(() => _validator.Validate(new SessionRequest { Role = role }));
+
+        Assert.Contains("must be 1 to 32 letters, digits", error.Message);
     }
 
     [Fact]
