@@ -31,8 +31,8 @@ public sealed class BenchKwsCommand : Command<BenchKwsCommand.Settings>
 
         /// <summary>Timed decodes per count.</summary>
         [CommandOption("-n|--iterations <N>")]
-        [Description("Timed decodes per count, after one warm-up (default 3)")]
-        public int Iterations { get; init; } = 3;
+        [Description("Timed rounds (one decode per count each), after one warm-up (default 5)")]
+        public int Iterations { get; init; } = 5;
     }
 
     /// <inheritdoc />
@@ -53,32 +53,43 @@ public sealed class BenchKwsCommand : Command<BenchKwsCommand.Settings>
         var model = engine.Recognizer ?? throw new CliException("bench kws needs a recognition model.");
         var pool = Keywords(KeywordList.Load(Path.Combine(modelFolder, "test_wavs", "test_keywords.txt")), TokenTable.Load(Path.Combine(modelFolder, "tokens.txt")), counts.Max());
         double audio = samples.Length / 16000.0;
-        Console.WriteLine($"model: {engine.RecognizerName}; file: {Path.GetFullPath(file)} ({audio:F2} s); one thread, 100 ms packets, unpaced, {settings.Iterations} runs each after a warm-up");
-        Console.WriteLine("keywords  build ms  RTF (CPU/audio)  packet→partial ms p50 / p95 / max  hits/run");
-        foreach (int count in counts)
+        Console.WriteLine($"model: {engine.RecognizerName}; file: {Path.GetFullPath(file)} ({audio:F2} s); one thread, 100 ms packets, unpaced, {settings.Iterations} rounds over the counts after a warm-up");
+        // Fresh list instances, so each build is timed rather than served from the model's graph cache.
+        var lists = counts.Select(c => (IReadOnlyList<Keyword>)[.. pool.Take(c)]).ToArray();
+        var builds = lists.Select(keywords =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            // A fresh list instance per count, so the build below is timed rather than served from the model's cache.
-            IReadOnlyList<Keyword> keywords = [.. pool.Take(count)];
             var build = Stopwatch.StartNew();
             KeywordSpotting.CreateStream(model, keywords).Dispose();
-            build.Stop();
+            return build.Elapsed.TotalMilliseconds;
+        }).ToArray();
+        foreach (var keywords in lists)
+        {
             KeywordSpotting.Run(model, keywords, samples);
+        }
 
-            var latencies = new List<double>();
-            int hits = 0;
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            for (int i = 0; i < settings.Iterations; i++)
+        // Rounds visit every count in turn, so drift in the machine's load touches them alike.
+        var latencies = lists.Select(_ => new List<double>()).ToArray();
+        var cpu = new double[lists.Length];
+        var hits = new int[lists.Length];
+        for (int round = 0; round < settings.Iterations; round++)
+        {
+            for (int i = 0; i < lists.Length; i++)
             {
-                var run = KeywordSpotting.Run(model, keywords, samples);
-                latencies.AddRange(run.PacketMilliseconds);
-                hits += run.Hits.Count;
+                cancellationToken.ThrowIfCancellationRequested();
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var run = KeywordSpotting.Run(model, lists[i], samples);
+                cpu[i] += (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+                latencies[i].AddRange(run.PacketMilliseconds);
+                hits[i] += run.Hits.Count;
             }
+        }
 
-            double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-            latencies.Sort();
-            Console.WriteLine($"{count,8}  {build.Elapsed.TotalMilliseconds,8:F0}  {cpu / (audio * settings.Iterations),15:F4}  "
-                + $"{KeywordSpotting.Percentile(latencies, 0.5),17:F1} / {KeywordSpotting.Percentile(latencies, 0.95),4:F1} / {latencies[^1],5:F1}  {hits / (double)settings.Iterations,8:F1}");
+        Console.WriteLine("keywords  build ms  RTF (CPU/audio)  packet→partial ms p50 / p95 / max  hits/run");
+        for (int i = 0; i < lists.Length; i++)
+        {
+            latencies[i].Sort();
+            Console.WriteLine($"{counts[i],8}  {builds[i],8:F0}  {cpu[i] / (audio * settings.Iterations),15:F4}  "
+                + $"{KeywordSpotting.Percentile(latencies[i], 0.5),17:F1} / {KeywordSpotting.Percentile(latencies[i], 0.95),4:F1} / {latencies[i][^1],5:F1}  {hits[i] / (double)settings.Iterations,8:F1}");
         }
 
         return 0;
