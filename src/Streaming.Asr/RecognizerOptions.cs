@@ -18,6 +18,15 @@ public sealed class RecognizerOptions
     /// <summary>Default hotword bonus per matched token (log-probability units) for phrases without their own boost.</summary>
     public float HotwordBoost { get; set; } = 3f;
 
+    /// <summary>Default keyword-spotting bonus per matched token (log-probability units) for keywords without their own boost.</summary>
+    public float KeywordBoost { get; set; } = 1f;
+
+    /// <summary>
+    /// Default trigger threshold on a keyword's average token probability, in (0, 1], for keywords without their own:
+    /// higher misses more keywords, lower gives more false alarms.
+    /// </summary>
+    public float KeywordThreshold { get; set; } = 0.25f;
+
     /// <summary>Throws <see cref="ArgumentException"/> when an option is out of range.</summary>
     public void Validate()
     {
@@ -30,6 +39,16 @@ public sealed class RecognizerOptions
         if (!float.IsFinite(HotwordBoost) || HotwordBoost <= 0 || HotwordBoost > 100)
         {
             throw new ArgumentException($"HotwordBoost must be in (0, 100], got {HotwordBoost}.");
+        }
+
+        if (!float.IsFinite(KeywordBoost) || KeywordBoost <= 0 || KeywordBoost > 100)
+        {
+            throw new ArgumentException($"KeywordBoost must be in (0, 100], got {KeywordBoost}.");
+        }
+
+        if (!float.IsFinite(KeywordThreshold) || KeywordThreshold <= 0 || KeywordThreshold > 1)
+        {
+            throw new ArgumentException($"KeywordThreshold must be in (0, 1], got {KeywordThreshold}.");
         }
 
         if (BeamSize < 1)

@@ -21,12 +21,14 @@ public static class StreamingCommands
             .Add<BenchBackendCommand>("backend", "Silero VAD streams on each backend (CPU, Ascend) and pool size, without and with cross-stream batching.")
             .Add<BenchBatchCommand>("batch", "Batch mode: hours of audio per wall hour, peak memory, share skipped by VAD.")
             .Add<BenchItnCommand>("itn", "Time inverse text normalisation of typical segments.")
-            .Add<BenchHotwordsCommand>("hotwords", "Decode time with 0 vs 1,000 hotwords (Moonshine beam search)."))
+            .Add<BenchHotwordsCommand>("hotwords", "Decode time with 0 vs 1,000 hotwords (Moonshine beam search).")
+            .Add<BenchKwsCommand>("kws", "Cost of keyword spotting per stream with 0, 100 and 1,000 keywords: RTF and partial latency."))
         .AddBranch("models", "The bundled models: list and verify against models/manifest.json.", models => models
             .Add<ModelsListCommand>("list", "Models with kind, languages, licence, source and whether their files match the manifest.")
             .Add<ModelsVerifyCommand>("verify", "Check every file of every model against the manifest's sha256."))
         .AddBranch("eval", "Measure recognition accuracy.", eval => eval
             .Add<EvalWerCommand>("wer", "Word error rate of the English test sets through the full pipeline.")
             .Add<EvalCerCommand>("cer", "Character error rate of the Mandarin test sets (punctuation and spaces ignored).")
-            .Add<EvalHotwordsCommand>("hotwords", "Hotword recall and WER with and without biasing."));
+            .Add<EvalHotwordsCommand>("hotwords", "Hotword recall and WER with and without biasing.")
+            .Add<EvalKwsCommand>("kws", "Keyword hits, false alarms and misses over the Mandarin test sets."));
 }

@@ -11,6 +11,23 @@ namespace Streaming.Testing;
 /// <param name="Text">The tokens joined as sherpa-onnx joins them.</param>
 public sealed record OracleDecoding(string File, string[] Tokens, double[] Timestamps, string Text);
 
+/// <summary>A keyword sherpa-onnx's keyword spotter reported.</summary>
+/// <param name="Keyword">The phrase after <c>@</c> in the keywords file.</param>
+/// <param name="StartTime">Seconds from the file start at which the spotter's stream was last reset.</param>
+/// <param name="Timestamps">Start time of each of the keyword's tokens, in seconds from <paramref name="StartTime"/>.</param>
+/// <param name="Tokens">The keyword's token symbols.</param>
+public sealed record OracleKeywordHit(string Keyword, double StartTime, double[] Timestamps, string[] Tokens)
+{
+    /// <summary>Start of the keyword's first token from the file start.</summary>
+    public double Start => StartTime + Timestamps[0];
+
+    /// <summary>Start of the keyword's last token from the file start.</summary>
+    public double LastTokenStart => StartTime + Timestamps[^1];
+}
+
+/// <summary>What sherpa-onnx's keyword spotter found in one file.</summary>
+public sealed record OracleSpotting(string File, OracleKeywordHit[] Hits);
+
 /// <summary>
 /// sherpa-onnx's streaming recogniser (native, through npm <c>sherpa-onnx-node@1.13.8</c>, installed into
 /// <c>tests/oracle/node_modules</c> by <c>scripts/setup-tests.sh</c>) run by <c>tests/oracle/decode.js</c>: the
@@ -34,14 +51,32 @@ public static class SherpaOracle
     {
         string output = RunNode(
             ["--model", modelDirectory, "--method", method, "--paths", activePaths.ToString(CultureInfo.InvariantCulture), "--tail-padding", tailPaddingSamples.ToString(CultureInfo.InvariantCulture), .. wavs]);
+        return ParseLines<OracleDecoding>(output, wavs.Count);
+    }
+
+    /// <summary>
+    /// Spots the keywords of <paramref name="keywordsFile"/> (sherpa-onnx's <c>keywords.txt</c> form) in each of
+    /// <paramref name="wavs"/> with sherpa-onnx's <c>KeywordSpotter</c> (4 active paths, 1 trailing blank,
+    /// <paramref name="threshold"/>, boost 1), feeding each file whole, then <paramref name="tailPaddingSamples"/> zeros.
+    /// </summary>
+    public static IReadOnlyList<OracleSpotting> Spot(string modelDirectory, string keywordsFile, IReadOnlyList<string> wavs, int tailPaddingSamples, float threshold = 0.25f)
+    {
+        string output = RunNode(
+            ["--model", modelDirectory, "--keywords", keywordsFile, "--keywords-threshold", threshold.ToString(CultureInfo.InvariantCulture),
+                "--tail-padding", tailPaddingSamples.ToString(CultureInfo.InvariantCulture), .. wavs]);
+        return ParseLines<OracleSpotting>(output, wavs.Count);
+    }
+
+    private static List<T> ParseLines<T>(string output, int expected)
+    {
         var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
-        var decodings = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => JsonSerializer.Deserialize<OracleDecoding>(line, options)
+        var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => JsonSerializer.Deserialize<T>(line, options)
                 ?? throw new InvalidDataException($"sherpa-onnx harness printed '{line}'."))
             .ToList();
-        return decodings.Count == wavs.Count
-            ? decodings
-            : throw new InvalidDataException($"sherpa-onnx harness decoded {decodings.Count} of {wavs.Count} files:\n{output}");
+        return results.Count == expected
+            ? results
+            : throw new InvalidDataException($"sherpa-onnx harness answered for {results.Count} of {expected} files:\n{output}");
     }
 
     private static string RunNode(IReadOnlyList<string> arguments)

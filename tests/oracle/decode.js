@@ -3,18 +3,24 @@
 // loadtests/sherpa-ratio.sh.
 //
 // node decode.js --model DIR [--method greedy_search|modified_beam_search] [--paths 4] [--tail-padding SAMPLES]
-//                [--threads 1] [--bench] WAV...
+//                [--threads 1] [--bench] [--keywords FILE [--keywords-threshold 0.25] [--keywords-score 1.0]] WAV...
 //
 // Each file is fed whole, followed by --tail-padding zero samples, then InputFinished, then decoded while the
 // recognizer says it is ready; endpointing is off. With --bench only a summary line is printed:
 // { audioSeconds, decodeSeconds, cpuSeconds, rtf, cpuRtf } (model loading, wav reading and one warm-up file excluded).
+// With --keywords, sherpa-onnx's KeywordSpotter (4 active paths, 1 trailing blank) spots the keywords of FILE
+// (sherpa-onnx's keywords.txt form) instead, and each file prints { file, hits: [{ keyword, startTime, timestamps,
+// tokens }] }: the result of every decode call that named a keyword, the stream never reset by hand.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const sherpa = require('sherpa-onnx-node');
 
 function parseArgs(argv) {
-  const options = { method: 'greedy_search', paths: 4, tailPadding: 0, threads: 1, bench: false, files: [] };
+  const options = {
+    method: 'greedy_search', paths: 4, tailPadding: 0, threads: 1, bench: false, files: [],
+    keywordsThreshold: 0.25, keywordsScore: 1.0,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -27,6 +33,9 @@ function parseArgs(argv) {
     else if (a === '--tail-padding') options.tailPadding = parseInt(value(), 10);
     else if (a === '--threads') options.threads = parseInt(value(), 10);
     else if (a === '--bench') options.bench = true;
+    else if (a === '--keywords') options.keywords = value();
+    else if (a === '--keywords-threshold') options.keywordsThreshold = parseFloat(value());
+    else if (a === '--keywords-score') options.keywordsScore = parseFloat(value());
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else options.files.push(a);
   }
@@ -43,20 +52,24 @@ function pick(dir, stem) {
   return path.join(dir, chosen[0]);
 }
 
+function modelConfig(options) {
+  return {
+    transducer: {
+      encoder: pick(options.model, 'encoder'),
+      decoder: pick(options.model, 'decoder'),
+      joiner: pick(options.model, 'joiner'),
+    },
+    tokens: path.join(options.model, 'tokens.txt'),
+    numThreads: options.threads,
+    provider: 'cpu',
+    debug: 0,
+  };
+}
+
 function createRecognizer(options) {
   return new sherpa.OnlineRecognizer({
     featConfig: { sampleRate: 16000, featureDim: 80 },
-    modelConfig: {
-      transducer: {
-        encoder: pick(options.model, 'encoder'),
-        decoder: pick(options.model, 'decoder'),
-        joiner: pick(options.model, 'joiner'),
-      },
-      tokens: path.join(options.model, 'tokens.txt'),
-      numThreads: options.threads,
-      provider: 'cpu',
-      debug: 0,
-    },
+    modelConfig: modelConfig(options),
     decodingMethod: options.method,
     maxActivePaths: options.paths,
     enableEndpoint: 0,
@@ -76,10 +89,43 @@ function decode(recognizer, wave, tailPadding) {
   return recognizer.getResult(stream);
 }
 
+function spot(options, waves) {
+  const spotter = new sherpa.KeywordSpotter({
+    featConfig: { sampleRate: 16000, featureDim: 80 },
+    modelConfig: modelConfig(options),
+    maxActivePaths: 4,
+    numTrailingBlanks: 1,
+    keywordsScore: options.keywordsScore,
+    keywordsThreshold: options.keywordsThreshold,
+    keywordsFile: options.keywords,
+  });
+  for (const w of waves) {
+    const stream = spotter.createStream();
+    stream.acceptWaveform({ samples: w.wave.samples, sampleRate: w.wave.sampleRate });
+    if (options.tailPadding > 0) {
+      stream.acceptWaveform({ samples: new Float32Array(options.tailPadding), sampleRate: w.wave.sampleRate });
+    }
+    stream.inputFinished();
+    const hits = [];
+    while (spotter.isReady(stream)) {
+      spotter.decode(stream);
+      const r = spotter.getResult(stream);
+      if (r.keyword !== '') {
+        hits.push({ keyword: r.keyword, startTime: r.start_time, timestamps: r.timestamps, tokens: r.tokens });
+      }
+    }
+    console.log(JSON.stringify({ file: w.file, hits }));
+  }
+}
+
 function main() {
   const options = parseArgs(process.argv.slice(2));
-  const recognizer = createRecognizer(options);
   const waves = options.files.map((file) => ({ file, wave: sherpa.readWave(file) }));
+  if (options.keywords) {
+    spot(options, waves);
+    return;
+  }
+  const recognizer = createRecognizer(options);
   if (options.bench) {
     const audioSeconds = waves.reduce((sum, w) => sum + w.wave.samples.length / w.wave.sampleRate, 0);
     if (waves.length > 0) decode(recognizer, waves[0].wave, options.tailPadding);

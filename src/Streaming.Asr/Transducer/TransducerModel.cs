@@ -1,5 +1,7 @@
 using Streaming.Asr.Features;
+using System.Runtime.CompilerServices;
 using Streaming.Asr.Hotwords;
+using Streaming.Asr.Keywords;
 using Streaming.Asr.Text;
 using Streaming.Asr.Text.Pinyin;
 using Streaming.Inference;
@@ -26,6 +28,7 @@ public sealed class TransducerModel : IRecognizerModel
         Tokens = tokens;
         TextAssembler = textAssembler;
         Options = options;
+        _keywordTokenizer = new Lazy<KeywordTokenizer>(() => new KeywordTokenizer(tokens));
         long[] featureShape = encoder.InputShapes[0];
         FeatureDimension = featureShape[^1] > 0 ? (int)featureShape[^1] : 80;
         Features = new FbankOptions { MelBins = FeatureDimension };
@@ -69,6 +72,9 @@ public sealed class TransducerModel : IRecognizerModel
     /// same padding.
     /// </summary>
     public int TailPaddingSamples => Metadata.ChunkFrames * Features.FrameShift;
+
+    private readonly ConditionalWeakTable<IReadOnlyList<Keyword>, KeywordGraph> _keywordGraphs = new();
+    private readonly Lazy<KeywordTokenizer> _keywordTokenizer;
 
     internal IAcousticModel Encoder { get; }
 
@@ -123,8 +129,21 @@ public sealed class TransducerModel : IRecognizerModel
     public IRecognitionStream CreateStream() => new TransducerStream(this, null);
 
     /// <summary>Creates a stream; hotwords are fused into modified beam search through a <see cref="ContextGraph"/>.</summary>
-    public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords) => new TransducerStream(
-        this, hotwords.Count == 0 ? null : ContextGraph.Build(hotwords, new HotwordTokenizer(Tokens.Pieces()), Options.HotwordBoost));
+    public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords) => CreateStream(hotwords, []);
+
+    /// <summary>
+    /// Creates a stream biased towards <paramref name="hotwords"/> that also spots <paramref name="keywords"/> with a
+    /// <see cref="TransducerKeywordSpotter"/> on the same encoder output. The graph of a keyword list is built once per
+    /// list instance, so sessions sharing the global list share its graph.
+    /// </summary>
+    /// <exception cref="KeywordException">A keyword cannot be spelt in the model's tokens.</exception>
+    public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords, IReadOnlyList<Keyword> keywords) => new TransducerStream(
+        this,
+        hotwords.Count == 0 ? null : ContextGraph.Build(hotwords, new HotwordTokenizer(Tokens.Pieces()), Options.HotwordBoost),
+        keywords.Count == 0 ? null : _keywordGraphs.GetValue(keywords, BuildKeywordGraph));
+
+    private KeywordGraph BuildKeywordGraph(IReadOnlyList<Keyword> keywords) =>
+        KeywordGraph.Build(keywords.Select(k => (k, _keywordTokenizer.Value.Spell(k))), Options.KeywordBoost, Options.KeywordThreshold);
 
     /// <inheritdoc />
     public void Dispose()

@@ -1,5 +1,6 @@
 using Streaming.Asr.Features;
 using Streaming.Asr.Hotwords;
+using Streaming.Asr.Keywords;
 using Streaming.Inference;
 
 namespace Streaming.Asr.Transducer;
@@ -20,6 +21,7 @@ public sealed class TransducerStream : IRecognitionStream
     private readonly ZipformerEncoderState _state;
     private readonly TransducerJoint _joint;
     private readonly ITransducerSearch _search;
+    private readonly TransducerKeywordSpotter? _spotter;
     private readonly List<NamedTensor> _inputs;
     private readonly float[] _chunk;
     private readonly NamedTensor _chunkTensor;
@@ -27,7 +29,7 @@ public sealed class TransducerStream : IRecognitionStream
     private int _decodedFrames;
     private double _secondsPerEncoderFrame;
 
-    internal TransducerStream(TransducerModel model, ContextGraph? graph)
+    internal TransducerStream(TransducerModel model, ContextGraph? graph, KeywordGraph? keywords = null)
     {
         _model = model;
         _fbank = new FbankExtractor(model.Features);
@@ -39,6 +41,7 @@ public sealed class TransducerStream : IRecognitionStream
         _search = graph is not null || model.Options.DecodingMethod == RecognizerOptions.ModifiedBeamSearch
             ? new TransducerModifiedBeamDecoder(_joint, model.Options.BeamSize, graph)
             : new TransducerGreedyDecoder(_joint);
+        _spotter = keywords is null ? null : new TransducerKeywordSpotter(_joint, keywords);
         _inputs = new List<NamedTensor>(model.Encoder.InputNames.Count);
         _chunk = new float[m.ChunkFrames * model.FeatureDimension];
         _chunkTensor = NamedTensor.Over(model.Encoder.InputNames[0], [1, m.ChunkFrames, model.FeatureDimension], _chunk);
@@ -64,6 +67,7 @@ public sealed class TransducerStream : IRecognitionStream
         _fbank.Reset();
         _state.Reset();
         _search.Reset();
+        _spotter?.Reset();
         _nextFrame = 0;
         _decodedFrames = 0;
         return result;
@@ -90,6 +94,7 @@ public sealed class TransducerStream : IRecognitionStream
             long[] shape = encoderOut.Shape;
             _secondsPerEncoderFrame = _model.Metadata.ChunkShift * (double)_model.Features.FrameShift / _model.Features.SampleRate / shape[1];
             _search.Advance(encoderOut.Span<float>(), (int)shape[2]);
+            _spotter?.Advance(encoderOut.Span<float>(), (int)shape[2]);
             _decodedFrames += (int)shape[1];
             _state.Advance(outputs);
             _nextFrame += _model.Metadata.ChunkShift;
@@ -120,6 +125,11 @@ public sealed class TransducerStream : IRecognitionStream
         }
 
         string text = _model.TextAssembler.Assemble(spans, final: stableIds == int.MaxValue);
-        return new RecognitionResult(text, tokens) { StableTokenCount = stable, DecodedSeconds = _decodedFrames * _secondsPerEncoderFrame };
+        return new RecognitionResult(text, tokens)
+        {
+            StableTokenCount = stable,
+            DecodedSeconds = _decodedFrames * _secondsPerEncoderFrame,
+            KeywordHits = _spotter?.TakeHits(_secondsPerEncoderFrame) ?? [],
+        };
     }
 }
