@@ -154,6 +154,32 @@ public sealed class ModelChoiceTests(ModelChoiceServer shared) : IClassFixture<M
         return http;
     }
 
+    [Fact]
+    public async Task A_mandarin_session_spots_a_keyword_written_as_people_write_it_with_times_inside_the_clip()
+    {
+        var wav = TestPaths.InRepo("models", "zipformer-wenetspeech-zh", "test_wavs", "3.wav");
+        var (samples, rate) = Streaming.Audio.WavReader.ReadAllMono(wav);
+
+        var (started, log) = await RunAsync("wen", new SessionRequest { Language = "zh", Keywords = ["文森特卡索"], Role = "customer" }, wav);
+
+        var hit = Assert.Single(log.Keywords);
+        Assert.Equal((started.SessionId, "文森特卡索", "customer"), (hit.SessionId, hit.Keyword, hit.Role));
+        Assert.True(hit.Start >= 0 && hit.Start < hit.End && hit.End <= samples.Length / (double)rate + 0.1, $"{hit.Start}–{hit.End}");
+        Assert.InRange(hit.Confidence, 0.01f, 1f);
+    }
+
+    [Fact]
+    public async Task A_mandarin_keyword_the_model_cannot_spell_is_refused_naming_the_character()
+    {
+        await using var client = Server.Client("wen");
+        await client.ConnectAsync();
+
+        var refusal = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(
+            () => client.StartSessionAsync(new SessionRequest { Language = "zh", Keywords = ["文森特卡索☃"] }));
+
+        Assert.Contains("☃", refusal.Message);
+    }
+
     private async Task<(SessionStarted Started, EventLog Log)> RunAsync(string subject, SessionRequest request, string wav)
     {
         await using var client = Server.Client(subject);
