@@ -2,10 +2,13 @@ using Streaming.Pipeline;
 
 namespace Streaming.Cli;
 
-/// <summary>Runs decoded audio through a session pipeline as fast as it takes it and collects the finals.</summary>
+/// <summary>What a file gave: its finals and the keywords spotted in it (times from the file start).</summary>
+internal sealed record TranscribedFile(List<TranscriptEvent> Finals, List<KeywordSpottedEvent> Keywords);
+
+/// <summary>Runs decoded audio through a session pipeline as fast as it takes it and collects the finals and keyword hits.</summary>
 internal static class FileTranscriber
 {
-    public static async Task<List<TranscriptEvent>> TranscribeAsync(
+    public static async Task<TranscribedFile> TranscribeAsync(
         SpeechEngine engine,
         float[] samples,
         SessionSettings settings,
@@ -14,6 +17,7 @@ internal static class FileTranscriber
     {
         await using var pipeline = engine.Sessions.Create(settings, cancellationToken);
         var finals = new List<TranscriptEvent>();
+        var keywords = new List<KeywordSpottedEvent>();
         var reading = Task.Run(
             async () =>
             {
@@ -23,6 +27,10 @@ internal static class FileTranscriber
                     {
                         finals.Add(final);
                     }
+                    else if (e is KeywordSpottedEvent hit)
+                    {
+                        keywords.Add(hit);
+                    }
                 }
             },
             cancellationToken);
@@ -30,6 +38,6 @@ internal static class FileTranscriber
         await AudioFeeder.FeedAsync(pipeline, samples, settings.Format.SampleRate, onPacket: onPacket, cancellationToken: cancellationToken);
         await reading;
         await pipeline.Completion;
-        return finals;
+        return new TranscribedFile(finals, keywords);
     }
 }

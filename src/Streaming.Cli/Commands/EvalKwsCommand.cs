@@ -31,7 +31,7 @@ public sealed class EvalKwsCommand : Command<EvalKwsCommand.Settings>
 
         /// <summary>Threshold for keywords without their own.</summary>
         [CommandOption("--threshold <T>")]
-        [Description("Trigger threshold on the average token probability, in (0, 1], for keywords without their own (default 0.25)")]
+        [Description("Trigger threshold on the average token probability, in (0, 1]], for keywords without their own (default 0.25)")]
         public float? Threshold { get; init; }
     }
 

@@ -8,7 +8,8 @@ namespace Streaming.Cli.Commands;
 
 /// <summary>
 /// <c>streaming stream FILE.wav --url URL [--token T]</c>: streams a file to a running server, in real
-/// time unless <c>--fast</c>, and prints its captions: finals with their times, partials marked with <c>~</c>.
+/// time unless <c>--fast</c>, and prints its captions: finals with their times, partials marked with <c>~</c>, and
+/// with <c>--keywords</c> the keywords the server spots, marked with <c>!</c>.
 /// </summary>
 public sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
 {
@@ -54,6 +55,11 @@ public sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
         [CommandOption("--msgpack")]
         [Description("Use the MessagePack hub protocol")]
         public bool MessagePack { get; init; }
+
+        /// <summary>Session keyword list.</summary>
+        [CommandOption("--keywords <LIST>")]
+        [Description("Keywords to spot, added to the server's list: a file (one a line) or a comma-separated list; hits print as '! keyword start-end confidence'")]
+        public string? Keywords { get; init; }
     }
 
     /// <inheritdoc />
@@ -69,7 +75,9 @@ public sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
             throw new CliException($"--url '{settings.Url}' is not an absolute URL.");
         }
 
+        string[]? keywords = settings.Keywords is null ? null : KeywordArgument.Entries(settings.Keywords);
         await using var client = new TranscriptionClient(url, settings.Token, settings.MessagePack);
+        client.KeywordSpotted += k => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"! {k.Keyword} {k.Start:F2}-{k.End:F2} confidence {k.Confidence:F2}"));
         var failed = false;
         if (!settings.FinalsOnly)
         {
@@ -85,7 +93,7 @@ public sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
         try
         {
             await client.ConnectAsync(cancellationToken);
-            await client.TranscribeFileAsync(settings.File, new SessionRequest { Language = settings.Language, Model = settings.Model }, paced: !settings.Fast, cancellationToken: cancellationToken);
+            await client.TranscribeFileAsync(settings.File, new SessionRequest { Language = settings.Language, Model = settings.Model, Keywords = keywords }, paced: !settings.Fast, cancellationToken: cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or Microsoft.AspNetCore.SignalR.HubException)
         {

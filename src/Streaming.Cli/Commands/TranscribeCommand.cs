@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Text.Json;
 using Spectre.Console.Cli;
 using Streaming.Asr.Vad;
@@ -8,8 +9,8 @@ using Streaming.Pipeline;
 namespace Streaming.Cli.Commands;
 
 /// <summary>
-/// <c>streaming transcribe FILE.wav [--json]</c>: runs a file through the same session pipeline live
-/// audio takes (VAD-gated recognition, ITN) and prints the final text of each segment.
+/// <c>streaming transcribe FILE.wav [--json] [--keywords LIST]</c>: runs a file through the same session pipeline live
+/// audio takes (VAD-gated recognition, ITN) and prints the final text of each segment, then the keywords spotted.
 /// </summary>
 public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
 {
@@ -51,6 +52,11 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
         [CommandOption("--hotwords <FILE>")]
         [Description("Hotword list (one phrase a line, optional ' :BOOST'): biases decoding and corrects near-misses in finals")]
         public string? Hotwords { get; init; }
+
+        /// <summary>Session keyword list.</summary>
+        [CommandOption("--keywords <LIST>")]
+        [Description("Keywords to spot: a file (one a line: 'phrase', 'phrase :BOOST #THRESHOLD' or sherpa-onnx's 'w én s ēn @文森') or a comma-separated list ('退款,投诉 #0.3'); hits are printed after the text (keyword, start, end, confidence), in JSON as 'keywords'")]
+        public string? Keywords { get; init; }
     }
 
     /// <inheritdoc />
@@ -65,12 +71,21 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
         var (samples, rate) = WavReader.ReadAllMono(settings.File);
         using var engine = settings.LoadEngine();
         string[]? hotwords = settings.Hotwords is null ? null : HotwordFile.ReadLines(settings.Hotwords);
-        var session = new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate), Itn: !settings.NoItn, Hotwords: hotwords, ItnStyle: style);
+        string[]? keywords = settings.Keywords is null ? null : KeywordArgument.Entries(settings.Keywords);
+        var session = new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate), Itn: !settings.NoItn, Hotwords: hotwords, ItnStyle: style, Keywords: keywords);
 
-        List<TranscriptEvent> finals = [];
-        await ConsoleProgress.RunAsync("Transcribing", samples.Length, async report =>
-            finals = await FileTranscriber.TranscribeAsync(engine, samples, session, report, cancellationToken));
+        var transcript = new TranscribedFile([], []);
+        try
+        {
+            await ConsoleProgress.RunAsync("Transcribing", samples.Length, async report =>
+                transcript = await FileTranscriber.TranscribeAsync(engine, samples, session, report, cancellationToken));
+        }
+        catch (Exception ex) when (ex is Asr.Keywords.KeywordException or NotSupportedException)
+        {
+            throw new CliException($"--keywords: {ex.Message}");
+        }
 
+        var (finals, hits) = transcript;
         var text = string.Join(" ", finals.Select(f => f.ItnText ?? f.Text).Where(t => t.Length > 0));
         if (settings.Json)
         {
@@ -90,12 +105,17 @@ public sealed class TranscribeCommand : AsyncCommand<TranscribeCommand.Settings>
                         hotwordsHit = f.HotwordsHit,
                         tokens = f.Tokens.Select(t => new { text = t.Text, start = Math.Round(t.Start, 3), end = Math.Round(t.End, 3), confidence = Math.Round(t.Confidence, 3) }),
                     }),
+                    keywords = hits.Select(h => new { keyword = h.Keyword, start = Math.Round(h.Start, 3), end = Math.Round(h.End, 3), confidence = Math.Round(h.Confidence, 3), segment = h.SegmentIndex }),
                 },
                 JsonOptions));
         }
         else
         {
             Console.WriteLine(text);
+            foreach (var hit in hits)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"keyword: {hit.Keyword} {hit.Start:F2}-{hit.End:F2} confidence {hit.Confidence:F2}"));
+            }
         }
 
         return 0;

@@ -32,7 +32,7 @@ internal sealed class ErrorRateReport(Func<string, string[]> normalise, string u
     {
         var (samples, rate) = WavReader.ReadAllMono(item.AudioPath);
         var clock = Stopwatch.StartNew();
-        var finals = await FileTranscriber.TranscribeAsync(
+        var (finals, _) = await FileTranscriber.TranscribeAsync(
             engine, samples, new SessionSettings(new AudioInputFormat(AudioCodec.Pcm16, rate), Itn: false), onPacket: null, cancellationToken);
         return new Hypothesis(string.Join(" ", finals.Select(f => f.Text)), samples.Length / (double)rate, clock.Elapsed.TotalSeconds);
     };
