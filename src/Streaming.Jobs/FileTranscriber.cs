@@ -27,6 +27,7 @@ public sealed class FileTranscriber
     private readonly SileroVadModel _vad;
     private readonly Func<JobSettings, IRecognizerModel> _recognizerFor;
     private readonly HotwordService _hotwords;
+    private readonly KeywordService _keywords;
     private readonly AudioFileOpener _opener;
     private readonly int _queueLength;
     private readonly ItnStyle _itnStyle;
@@ -35,12 +36,13 @@ public sealed class FileTranscriber
     /// Creates a transcriber over shared models; <paramref name="recognizerFor"/> gives the shared recogniser of a
     /// job's settings; <paramref name="queueLength"/> segments may wait for the recogniser; <paramref name="hotwords"/>
     /// gives the global list and the re-scorer of segments; <paramref name="itnStyle"/> is the written style of jobs
-    /// that name none.
+    /// that name none; <paramref name="keywords"/> gives the global keyword list (none when null).
     /// </summary>
-    public FileTranscriber(SileroVadModel vad, Func<JobSettings, IRecognizerModel> recognizerFor, HotwordService hotwords, AudioFileOpener opener, int queueLength, ItnStyle itnStyle = ItnStyle.Caption)
+    public FileTranscriber(SileroVadModel vad, Func<JobSettings, IRecognizerModel> recognizerFor, HotwordService hotwords, AudioFileOpener opener, int queueLength, ItnStyle itnStyle = ItnStyle.Caption, KeywordService? keywords = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(queueLength);
         (_vad, _recognizerFor, _hotwords, _opener, _queueLength, _itnStyle) = (vad, recognizerFor, hotwords, opener, queueLength, itnStyle);
+        _keywords = keywords ?? KeywordService.None;
     }
 
     /// <summary>
@@ -53,13 +55,15 @@ public sealed class FileTranscriber
         engine.Hotwords,
         new AudioFileOpener(new FfmpegLocator(ffmpegPath)),
         queueLength,
-        engine.ItnStyle);
+        engine.ItnStyle,
+        engine.Keywords);
 
     /// <summary>
     /// Transcribes <paramref name="path"/> from <paramref name="resumeSample"/> on, numbering segments from
     /// <paramref name="firstIndex"/>, and hands each to <paramref name="onSegment"/> as it finishes.
     /// </summary>
     /// <exception cref="AudioDecodeException">The file cannot be decoded.</exception>
+    /// <exception cref="Asr.Keywords.KeywordException">The job's keywords are malformed or cannot be spelled by its model.</exception>
     public async Task<FileTranscription> TranscribeAsync(
         string path,
         JobSettings settings,
@@ -71,6 +75,7 @@ public sealed class FileTranscriber
     {
         var itn = settings.Itn ? InverseTextNormalizer.For(settings.Language, settings.ItnStyle is null ? _itnStyle : ItnStyles.Parse(settings.ItnStyle)) : null;
         var hotwords = _hotwords.ForSession(settings.Hotwords);
+        var keywords = _keywords.ForSession(settings.Keywords);
         var queue = Channel.CreateBounded<SpeechChunk>(new BoundedChannelOptions(_queueLength) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => SegmentAsync(path, vadOptions, resumeSample, queue.Writer, stop.Token), stop.Token);
@@ -79,15 +84,20 @@ public sealed class FileTranscriber
         var finished = true;
         try
         {
-            using var stream = _recognizerFor(settings).CreateStream(hotwords.Hotwords);
+            using var stream = _recognizerFor(settings).CreateStream(hotwords.Hotwords, keywords);
             await foreach (var chunk in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
                 stream.AcceptAudio(chunk.Samples);
+                var result = stream.Finish();
                 // Segments are finals: near-misses of the hotwords are corrected as in live sessions.
-                var (text, _) = hotwords.CorrectFinal(stream.Finish().Text);
+                var (text, _) = hotwords.CorrectFinal(result.Text);
 
                 var written = itn is not null && text.Length > 0 ? itn.Normalize(text).Text : null;
-                var segment = new TranscriptSegment(index, AudioFrame.ToSeconds(chunk.StartSample), AudioFrame.ToSeconds(chunk.EndSample), text, written);
+                var start = AudioFrame.ToSeconds(chunk.StartSample);
+                var segment = new TranscriptSegment(index, start, AudioFrame.ToSeconds(chunk.EndSample), text, written)
+                {
+                    Keywords = [.. result.KeywordHits.Select(h => new SegmentKeyword(h.Keyword, start + h.Start, start + h.End, h.Confidence))],
+                };
                 if (!await onSegment(segment, chunk.EndSample, chunk.Progress, stop.Token).ConfigureAwait(false))
                 {
                     finished = false;

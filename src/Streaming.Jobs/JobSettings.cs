@@ -18,6 +18,12 @@ public sealed record JobSettings
     /// <summary>Words and phrases to favour (kept with the job for recognisers that take biasing).</summary>
     public IReadOnlyList<string> Hotwords { get; init; } = [];
 
+    /// <summary>
+    /// Keywords to spot, besides the server's list (<see cref="Asr.Keywords.KeywordList"/> syntax, one entry each);
+    /// results list the hits of each segment.
+    /// </summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
     /// <summary>Whether segments get a written form (inverse text normalisation).</summary>
     public bool Itn { get; init; } = true;
 
@@ -67,6 +73,15 @@ public sealed record JobSettings
         if (Hotwords.FirstOrDefault(h => string.IsNullOrWhiteSpace(h) || h.Length > 100) is { } bad)
         {
             return $"Hotword '{bad}' must be 1 to 100 characters.";
+        }
+
+        try
+        {
+            Asr.Keywords.KeywordList.Parse(Keywords, "keywords");
+        }
+        catch (Asr.Keywords.KeywordException ex)
+        {
+            return ex.Message;
         }
 
         return Formats.Count == 0 ? "At least one output format is required." : null;

@@ -62,6 +62,17 @@ public sealed record TranscriptSegment(int Index, double Start, double End, stri
     /// <summary>The text to show: the written form when there is one.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string DisplayText => ItnText ?? Text;
+
+    /// <summary>Keywords of the job's list spotted in the segment, in order.</summary>
+    public IReadOnlyList<SegmentKeyword> Keywords { get; init; } = [];
+
+    /// <summary>Equal fields and equal keywords, in order (a record alone would compare the lists by reference).</summary>
+    public bool Equals(TranscriptSegment? other) =>
+        other is not null && (Index, Start, End, Text, ItnText) == (other.Index, other.Start, other.End, other.Text, other.ItnText)
+        && Keywords.SequenceEqual(other.Keywords);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Index, Start, End, Text, ItnText, Keywords.Count);
 }
 
 /// <summary>A file to add to a new job.</summary>

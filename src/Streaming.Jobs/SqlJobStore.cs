@@ -39,6 +39,7 @@ public abstract class SqlJobStore : IJobStore
             end_s DOUBLE PRECISION NOT NULL,
             text TEXT NOT NULL,
             itn_text TEXT,
+            keywords TEXT,
             PRIMARY KEY (file_id, idx));
         """;
 
@@ -67,6 +68,21 @@ public abstract class SqlJobStore : IJobStore
         await BeforeSchemaAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, Schema, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await AddKeywordsColumnAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Stores created before keyword spotting lack the column; both SQLite and PostgreSQL can add it in place.
+    private async Task AddKeywordsColumnAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync(connection, null, "SELECT keywords FROM job_segments WHERE 1 = 0", cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            await ExecuteAsync(connection, null, "ALTER TABLE job_segments ADD COLUMN keywords TEXT", cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
@@ -151,7 +167,7 @@ public abstract class SqlJobStore : IJobStore
     public async Task<IReadOnlyList<TranscriptSegment>> GetSegmentsAsync(string fileId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, "SELECT idx, start_s, end_s, text, itn_text FROM job_segments WHERE file_id = @id ORDER BY idx", ("id", fileId));
+        await using var command = Command(connection, null, "SELECT idx, start_s, end_s, text, itn_text, keywords FROM job_segments WHERE file_id = @id ORDER BY idx", ("id", fileId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var segments = new List<TranscriptSegment>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -161,7 +177,10 @@ public abstract class SqlJobStore : IJobStore
                 Convert.ToDouble(reader.GetValue(1)),
                 Convert.ToDouble(reader.GetValue(2)),
                 reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4)));
+                reader.IsDBNull(4) ? null : reader.GetString(4))
+            {
+                Keywords = reader.IsDBNull(5) ? [] : JsonSerializer.Deserialize<SegmentKeyword[]>(reader.GetString(5), JobsJson.Options) ?? [],
+            });
         }
 
         return segments;
@@ -281,14 +300,15 @@ public abstract class SqlJobStore : IJobStore
         await ExecuteAsync(
             connection,
             transaction,
-            "INSERT INTO job_segments (file_id, idx, start_s, end_s, text, itn_text) VALUES (@file, @idx, @start, @end, @text, @itn)",
+            "INSERT INTO job_segments (file_id, idx, start_s, end_s, text, itn_text, keywords) VALUES (@file, @idx, @start, @end, @text, @itn, @keywords)",
             cancellationToken,
             ("file", file.FileId),
             ("idx", segment.Index),
             ("start", segment.Start),
             ("end", segment.End),
             ("text", segment.Text),
-            ("itn", segment.ItnText)).ConfigureAwait(false);
+            ("itn", segment.ItnText),
+            ("keywords", segment.Keywords.Count == 0 ? null : JsonSerializer.Serialize(segment.Keywords, JobsJson.Options))).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }

@@ -4,7 +4,11 @@ using System.Text.Json;
 
 namespace Streaming.Jobs;
 
-/// <summary>Renders transcripts as plain text, JSON, SubRip or WebVTT. Segments with no text are left out of text and subtitles.</summary>
+/// <summary>
+/// Renders transcripts as plain text, JSON, SubRip or WebVTT. Segments with no text are left out of text and
+/// subtitles. Spotted keywords are listed in JSON (per segment and per file) and marked in subtitle cues: in bold
+/// where the cue's text has them as written, else named in brackets after the text.
+/// </summary>
 public static class TranscriptWriter
 {
     /// <summary>
@@ -33,8 +37,19 @@ public static class TranscriptWriter
         name = file.Name,
         duration = file.Duration,
         text = string.Join(" ", Spoken(file).Select(s => s.DisplayText)),
-        segments = file.Segments.Select(s => new { index = s.Index, start = Math.Round(s.Start, 3), end = Math.Round(s.End, 3), text = s.Text, itnText = s.ItnText }),
+        segments = file.Segments.Select(s => new
+        {
+            index = s.Index,
+            start = Math.Round(s.Start, 3),
+            end = Math.Round(s.End, 3),
+            text = s.Text,
+            itnText = s.ItnText,
+            keywords = s.Keywords.Select(ToJson),
+        }),
+        keywords = file.Segments.SelectMany(s => s.Keywords.Select(k => new { segment = s.Index, keyword = k.Keyword, start = Math.Round(k.Start, 3), end = Math.Round(k.End, 3), confidence = Math.Round(k.Confidence, 3) })),
     };
+
+    private static object ToJson(SegmentKeyword k) => new { keyword = k.Keyword, start = Math.Round(k.Start, 3), end = Math.Round(k.End, 3), confidence = Math.Round(k.Confidence, 3) };
 
     private static string Text(IReadOnlyList<FileTranscript> files)
     {
@@ -63,10 +78,38 @@ public static class TranscriptWriter
         {
             text.Append(cue++.ToString(CultureInfo.InvariantCulture)).Append('\n')
                 .Append(Timestamp(segment.Start, srt)).Append(" --> ").Append(Timestamp(segment.End, srt)).Append('\n')
-                .Append(segment.DisplayText).Append("\n\n");
+                .Append(Marked(segment)).Append("\n\n");
         }
 
         return text.ToString();
+    }
+
+    // Both SubRip and WebVTT render <b>…</b> as bold.
+    private static string Marked(TranscriptSegment segment)
+    {
+        var text = segment.DisplayText;
+        var unseen = new List<string>();
+        foreach (var keyword in segment.Keywords.Select(k => k.Keyword).Distinct())
+        {
+            var at = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                unseen.Add(keyword);
+                continue;
+            }
+
+            var marked = new StringBuilder();
+            var from = 0;
+            for (; at >= 0; at = text.IndexOf(keyword, from, StringComparison.OrdinalIgnoreCase))
+            {
+                marked.Append(text, from, at - from).Append("<b>").Append(text, at, keyword.Length).Append("</b>");
+                from = at + keyword.Length;
+            }
+
+            text = marked.Append(text, from, text.Length - from).ToString();
+        }
+
+        return unseen.Count == 0 ? text : $"{text} [{string.Join(", ", unseen)}]";
     }
 
     private static IEnumerable<TranscriptSegment> Spoken(FileTranscript file) => file.Segments.Where(s => s.DisplayText.Length > 0);

@@ -27,6 +27,7 @@ public sealed class SessionPipeline : IAsyncDisposable
     internal SessionPipeline(
         SessionSettings settings,
         SessionHotwords hotwords,
+        IReadOnlyList<Asr.Keywords.Keyword> keywords,
         SileroVadModel vadModel,
         VadOptions vadOptions,
         IRecognizerModel? recognizer,
@@ -35,8 +36,8 @@ public sealed class SessionPipeline : IAsyncDisposable
         EndpointOptions endpoint,
         CancellationToken cancellationToken)
     {
-        // First: creating the recognition stream can refuse the session's hotwords, and nothing is held yet.
-        _recognition = new RecognitionStage(recognizer, itn, settings.ItnOptions, options, endpoint, hotwords);
+        // First: creating the recognition stream can refuse the session's hotwords or keywords, and nothing is held yet.
+        _recognition = new RecognitionStage(recognizer, itn, settings.ItnOptions, options, endpoint, hotwords, keywords);
         _cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _input = Bounded<ReadOnlyMemory<byte>>(options.InputCapacity, singleWriter: false);
         var decoded = Bounded<float[]>(options.StageCapacity);

@@ -16,10 +16,12 @@ public sealed class SessionPipelineFactory
     private readonly IInverseTextNormalizer? _itn;
     private readonly PipelineOptions _options;
     private readonly HotwordService _hotwords;
+    private readonly KeywordService _keywords;
 
     /// <summary>
     /// Creates the factory; a null <paramref name="recognizer"/> gives VAD-only sessions, a null
-    /// <paramref name="hotwords"/> means no global hotword list and default re-scoring.
+    /// <paramref name="hotwords"/> means no global hotword list and default re-scoring, a null
+    /// <paramref name="keywords"/> no global keyword list.
     /// </summary>
     public SessionPipelineFactory(
         SileroVadModel vad,
@@ -27,9 +29,11 @@ public sealed class SessionPipelineFactory
         IRecognizerModel? recognizer,
         IInverseTextNormalizer? itn,
         PipelineOptions options,
-        HotwordService? hotwords = null)
+        HotwordService? hotwords = null,
+        KeywordService? keywords = null)
     {
         _hotwords = hotwords ?? HotwordService.None;
+        _keywords = keywords ?? KeywordService.None;
         vadOptions.Validate();
         options.Validate();
         _vad = vad;
@@ -40,7 +44,11 @@ public sealed class SessionPipelineFactory
     }
 
     /// <summary>Starts a pipeline for one session; it stops when completed, cancelled or disposed.</summary>
-    /// <exception cref="ArgumentException">The format is unsupported, or a hotword is malformed or cannot be spelled by the model (<see cref="Asr.Hotwords.HotwordException"/>).</exception>
+    /// <exception cref="ArgumentException">
+    /// The format is unsupported, or a hotword or keyword is malformed or cannot be spelled by the model
+    /// (<see cref="Asr.Hotwords.HotwordException"/>, <see cref="Asr.Keywords.KeywordException"/>).
+    /// </exception>
+    /// <exception cref="NotSupportedException">The model cannot spot keywords and the session has some.</exception>
     public SessionPipeline Create(SessionSettings settings, CancellationToken cancellationToken = default)
     {
         settings.Format.Validate();
@@ -51,6 +59,12 @@ public sealed class SessionPipelineFactory
         // bounded by the endpoint's own cut, which looks for a quiet point, so the VAD's hard cut moves out of its way.
         var vadOptions = _vadOptions.ForSession(endpoint.MaxTrailingSilenceMs, _recognizer is null ? 0 : VadOptions.MaxSpeechLimitMs);
         var hotwords = _hotwords.ForSession(settings.Hotwords);
+        var keywords = _keywords.ForSession(settings.Keywords);
+        if (_recognizer is null && keywords.Count > 0)
+        {
+            throw new Asr.Keywords.KeywordException("No recogniser is loaded (VAD-only mode), so keywords cannot be spotted.");
+        }
+
         var itn = settings.Itn ? _itn : null;
         if (settings.ItnStyle is { } style)
         {
@@ -61,6 +75,7 @@ public sealed class SessionPipelineFactory
         return new SessionPipeline(
             settings,
             hotwords,
+            keywords,
             _vad,
             vadOptions,
             _recognizer,

@@ -1,5 +1,6 @@
 using Streaming.Asr;
 using Streaming.Asr.Hotwords;
+using Streaming.Asr.Keywords;
 using Streaming.Asr.Vad;
 using Streaming.Inference;
 using Streaming.Pipeline.Models;
@@ -20,12 +21,13 @@ public sealed class SpeechEngine : IDisposable
     private readonly SessionPipelineFactory _vadOnly;
     private IAcousticBackend? _ownedBackend;
 
-    private SpeechEngine(SileroVadModel vad, RecognizerSet recognizers, SessionPipelineFactory vadOnly, HotwordService hotwords)
+    private SpeechEngine(SileroVadModel vad, RecognizerSet recognizers, SessionPipelineFactory vadOnly, HotwordService hotwords, KeywordService keywords)
     {
         _vad = vad;
         _recognizers = recognizers;
         _vadOnly = vadOnly;
         Hotwords = hotwords;
+        Keywords = keywords;
     }
 
     /// <summary>Builds session pipelines on the default model (that of the default language), or VAD-only ones when no recogniser is loaded.</summary>
@@ -33,6 +35,9 @@ public sealed class SpeechEngine : IDisposable
 
     /// <summary>The global hotword list merged into every session's, and the re-scorer of finals.</summary>
     public HotwordService Hotwords { get; }
+
+    /// <summary>The global keyword list merged into every session's.</summary>
+    public KeywordService Keywords { get; }
 
     /// <summary>The shared Silero VAD model (batch jobs segment whole files with it).</summary>
     public SileroVadModel VadModel => _vad;
@@ -67,7 +72,7 @@ public sealed class SpeechEngine : IDisposable
     /// Loads everything the options name; errors say which file or setting is wrong, and a recogniser that loads
     /// but cannot run is refused (reported through <paramref name="log"/> and <see cref="ModelResolver.Unavailable"/>)
     /// while the others serve. <paramref name="log"/> also receives hotword-list loads and reload failures
-    /// (standard error when null). Graphs load on <paramref name="backend"/>, the shared CPU backend when null; the
+    /// and keyword-list loads and reload failures (standard error when null). Graphs load on <paramref name="backend"/>, the shared CPU backend when null; the
     /// engine disposes it with itself only when <paramref name="ownsBackend"/> is set.
     /// </summary>
     public static SpeechEngine Load(
@@ -87,6 +92,7 @@ public sealed class SpeechEngine : IDisposable
         var globalHotwords = string.IsNullOrEmpty(options.HotwordsFile)
             ? null
             : new HotwordFileSource(options.HotwordsFile, log);
+        var keywords = new KeywordService(string.IsNullOrEmpty(options.KeywordsFile) ? null : new KeywordFileSource(options.KeywordsFile, log));
         var models = ModelDirectory.Locate(options.ModelsDirectory);
         var vad = new SileroVadModel(vadOptions.ModelPath ?? SileroVadModel.BundledPath(models), backend);
         try
@@ -104,10 +110,10 @@ public sealed class SpeechEngine : IDisposable
                 },
                 vad.Backend,
                 (recognizer, language) => new SessionPipelineFactory(
-                    vad, vadOptions, recognizer, InverseTextNormalizer.For(language, itnStyle), pipelineOptions, hotwords),
+                    vad, vadOptions, recognizer, InverseTextNormalizer.For(language, itnStyle), pipelineOptions, hotwords, keywords),
                 log);
-            var vadOnly = new SessionPipelineFactory(vad, vadOptions, null, null, pipelineOptions, hotwords);
-            return new SpeechEngine(vad, recognizers, vadOnly, hotwords) { _ownedBackend = ownsBackend ? backend : null, ItnStyle = itnStyle };
+            var vadOnly = new SessionPipelineFactory(vad, vadOptions, null, null, pipelineOptions, hotwords, keywords);
+            return new SpeechEngine(vad, recognizers, vadOnly, hotwords, keywords) { _ownedBackend = ownsBackend ? backend : null, ItnStyle = itnStyle };
         }
         catch
         {

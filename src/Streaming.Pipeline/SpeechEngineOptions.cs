@@ -59,6 +59,13 @@ public sealed class SpeechEngineOptions
     /// </summary>
     public string? HotwordsFile { get; set; }
 
+    /// <summary>
+    /// Global keyword list file (one keyword a line as people write it, optional <c> :BOOST</c> and
+    /// <c> #THRESHOLD</c>, or <c>tokens @phrase</c>), spotted in every session besides its own list and re-read when
+    /// it changes; null for none. See docs/keyword-delivery.md.
+    /// </summary>
+    public string? KeywordsFile { get; set; }
+
     /// <summary>Bonus per matched hotword token (log-probability units) for phrases without their own boost.</summary>
     [Range(0.1, 20.0)]
     public float HotwordBoost { get; set; } = 3f;

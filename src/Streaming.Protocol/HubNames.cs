@@ -18,6 +18,9 @@ public static class HubNames
     /// <summary>Event carrying <see cref="Protocol.SpeechEnded"/>.</summary>
     public const string SpeechEnded = "speechEnded";
 
+    /// <summary>Event carrying <see cref="Protocol.KeywordSpotted"/>.</summary>
+    public const string KeywordSpotted = "keywordSpotted";
+
     /// <summary>Event carrying <see cref="SessionError"/>.</summary>
     public const string Error = "error";
 }

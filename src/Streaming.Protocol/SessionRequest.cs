@@ -29,6 +29,22 @@ public sealed class SessionRequest
     [DataMember(Name = "hotwords")]
     public string[]? Hotwords { get; set; }
 
+    /// <summary>
+    /// Keywords to spot and report as <c>keywordSpotted</c> events, added to the server's list: one per entry, as
+    /// people write them (<c>refund</c>, <c>本次通话将被录音</c>), optionally with <c> :BOOST</c> and
+    /// <c> #THRESHOLD</c>, or spelt in the model's tokens (<c>w én s ēn … @文森特卡索</c>); null for the server's list
+    /// alone. See docs/keyword-delivery.md.
+    /// </summary>
+    [DataMember(Name = "keywords")]
+    public string[]? Keywords { get; set; }
+
+    /// <summary>
+    /// Who speaks in this session (<c>agent</c>, <c>customer</c>; letters, digits, <c>-</c> and <c>_</c>, at most
+    /// 32), carried by its <c>keywordSpotted</c> events; null for none.
+    /// </summary>
+    [DataMember(Name = "role")]
+    public string? Role { get; set; }
+
     /// <summary>Whether finals carry a written form (inverse text normalisation).</summary>
     [DataMember(Name = "itn")]
     public bool Itn { get; set; } = true;

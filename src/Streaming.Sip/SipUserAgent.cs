@@ -184,6 +184,14 @@ internal sealed class SipUserAgent : ISipMessageSink
             // CANCELled while opening: the INVITE was already answered 487 and the call torn down.
             return;
         }
+        catch (CallRefusedException ex)
+        {
+            _metrics.Refused("session_refused");
+            var warning = "399 streaming \"" + ex.Message.Replace('"', '\'') + "\"";
+            await tx.RespondAsync(SipResponse.For(request, ex.Status, ex.Reason, localTag).Add(SipHeaderNames.Warning, warning), cancellationToken).ConfigureAwait(false);
+            await EndCallAsync(call, "session refused", byeReason: null).ConfigureAwait(false);
+            return;
+        }
         catch (Exception ex)
         {
             _metrics.Refused("session_unavailable");

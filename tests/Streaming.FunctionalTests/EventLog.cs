@@ -16,11 +16,14 @@ public sealed class EventLog
         client.Final += e => _events.Enqueue(("final", e));
         client.SpeechEnded += e => _events.Enqueue(("speechEnded", e));
         client.Error += e => _events.Enqueue(("error", e));
+        client.KeywordSpotted += e => _events.Enqueue(("keywordSpotted", e));
     }
 
     public IReadOnlyList<(string Kind, object Payload)> All => _events.ToArray();
 
     public IReadOnlyList<TranscriptResult> Finals => All.Where(e => e.Kind == "final").Select(e => (TranscriptResult)e.Payload).ToArray();
+
+    public IReadOnlyList<KeywordSpotted> Keywords => All.Where(e => e.Kind == "keywordSpotted").Select(e => (KeywordSpotted)e.Payload).ToArray();
 
     public IReadOnlyList<SessionError> Errors => All.Where(e => e.Kind == "error").Select(e => (SessionError)e.Payload).ToArray();
 

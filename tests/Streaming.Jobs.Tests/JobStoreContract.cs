@@ -91,6 +91,24 @@ public abstract class JobStoreContract
     }
 
     [Fact]
+    public async Task A_segments_keywords_and_the_jobs_keyword_list_are_stored_with_it()
+    {
+        var store = await CreateStoreAsync();
+        var jobId = JobIds.New();
+        await store.CreateJobAsync(jobId, new JobSettings { Keywords = ["country", "refund #0.5"] }, [new NewJobFile("a.wav", "/a.wav")], CancellationToken.None);
+        var file = (await store.TryClaimFileAsync("w1", Lease, 5, CancellationToken.None))!;
+        var spotted = new TranscriptSegment(0, 0, 2, "your country", null) { Keywords = [new SegmentKeyword("country", 1.25, 1.75, 0.875f)] };
+
+        await store.AppendSegmentAsync(file, spotted, 32_000, 50, Lease, CancellationToken.None);
+        await store.AppendSegmentAsync(file, new TranscriptSegment(1, 3, 4, "none here", null), 64_000, 90, Lease, CancellationToken.None);
+        var segments = await store.GetSegmentsAsync(file.FileId, CancellationToken.None);
+
+        Assert.Equal([new SegmentKeyword("country", 1.25, 1.75, 0.875f)], segments[0].Keywords);
+        Assert.Empty(segments[1].Keywords);
+        Assert.Equal(["country", "refund #0.5"], file.Settings.Keywords);
+    }
+
+    [Fact]
     public async Task Released_file_is_claimed_again_from_its_last_segment_without_counting_an_attempt()
     {
         var store = await CreateStoreAsync();

@@ -39,4 +39,34 @@ public sealed class TranscriptWriterTests
         Assert.Contains("\"text\":\"twenty three dollars\"", json);
         Assert.Throws<ArgumentException>(() => TranscriptWriter.Write(TranscriptFormat.Srt, [Long, other]));
     }
+
+    private static readonly FileTranscript Spotted = new(
+        "call.wav",
+        10,
+        [
+            new TranscriptSegment(0, 1, 4, "ask what your Country can do for your country", null)
+            {
+                Keywords = [new SegmentKeyword("country", 2.1234, 2.6, 0.91f), new SegmentKeyword("refund", 3, 3.5, 0.5f)],
+            },
+        ]);
+
+    [Fact]
+    public void Subtitle_cues_mark_spotted_keywords_in_bold_where_written_and_in_brackets_where_not()
+    {
+        var srt = TranscriptWriter.Write(TranscriptFormat.Srt, [Spotted]);
+        var vtt = TranscriptWriter.Write(TranscriptFormat.Vtt, [Spotted]);
+
+        const string Cue = "ask what your <b>Country</b> can do for your <b>country</b> [refund]\n\n";
+        Assert.EndsWith(Cue, srt);
+        Assert.EndsWith(Cue, vtt);
+    }
+
+    [Fact]
+    public void Json_lists_the_keywords_of_each_segment_and_of_the_file_with_times()
+    {
+        var json = TranscriptWriter.Write(TranscriptFormat.Json, [Spotted]);
+
+        Assert.Contains("\"keywords\":[{\"keyword\":\"country\",\"start\":2.123,\"end\":2.6,\"confidence\":0.91}", json);
+        Assert.Contains("\"keywords\":[{\"segment\":0,\"keyword\":\"country\",\"start\":2.123", json);
+    }
 }

@@ -98,8 +98,9 @@ after(async () => {
   if (server) fs.writeFileSync(path.join(artifacts, 'server.log'), server.log());
 });
 
-test('Captions page shows the spoken words as finals, and a viewer of the session sees the same finals', async () => {
+test('Captions page shows the spoken words as finals, and a viewer of the session sees the same finals and keyword highlights', async () => {
   const page = await openCaptionsPage(token);
+  await page.fill('#keywords', 'country');
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await onPage(page, 'captions', async () => {
@@ -137,6 +138,12 @@ test('Captions page shows the spoken words as finals, and a viewer of the sessio
       lines.map((line) => [line.dataset.segmentId, line.textContent]));
     assert.ok(viewerFinals.length > 0);
     for (const [segmentId, text] of viewerFinals) assert.equal(text, speakerFinals[segmentId], `segment ${segmentId}`);
+
+    // "country" is said twice; each keywordSpotted event highlights it in its segment's line, on both pages.
+    for (const [who, shown] of [['speaker', page], ['viewer', viewer]]) {
+      const marks = await shown.locator('#captions .caption.final mark.keyword').allTextContents();
+      assert.deepEqual(marks.map((m) => m.toLowerCase()), ['country', 'country'], `${who} highlights`);
+    }
 
     await stopCaptions(page);
     assert.equal(await page.locator('#captions .caption.partial').count(), 0, 'no partial is left after the stop');

@@ -38,6 +38,7 @@ public sealed class TranscriptionClient : IAsyncDisposable
         _connection.On<TranscriptResult>(HubNames.Partial, e => Received(e.SessionId, e, Partial));
         _connection.On<TranscriptResult>(HubNames.Final, e => Received(e.SessionId, e, Final));
         _connection.On<SpeechEnded>(HubNames.SpeechEnded, e => Received(e.SessionId, e, SpeechEnded));
+        _connection.On<KeywordSpotted>(HubNames.KeywordSpotted, e => Received(e.SessionId, e, KeywordSpotted));
         _connection.On<SessionError>(HubNames.Error, e => Received(e.SessionId, e, Error));
         _connection.Closed += ex =>
         {
@@ -60,6 +61,9 @@ public sealed class TranscriptionClient : IAsyncDisposable
 
     /// <summary>A session ended with an error, or this viewer was dropped.</summary>
     public event Action<SessionError>? Error;
+
+    /// <summary>A keyword of the session's list was spotted.</summary>
+    public event Action<KeywordSpotted>? KeywordSpotted;
 
     /// <summary>The connection closed; the exception says why when it was not asked for.</summary>
     public event Action<Exception?>? Closed;

@@ -16,6 +16,7 @@ const device = $('device');
 const inferenceDevice = $('inference-device');
 const itn = $('itn');
 const hotwords = $('hotwords');
+const keywords = $('keywords');
 const startButton = $('start');
 const stopButton = $('stop');
 const status = $('status');
@@ -28,6 +29,7 @@ bindSetting(language, 'language', 'auto');
 bindSetting(transport, 'transport', 'signalr');
 bindSetting(itn, 'itn', 'true');
 bindSetting(hotwords, 'hotwords');
+bindSetting(keywords, 'keywords');
 bindSetting($('token'), 'token');
 device.addEventListener('change', () => saveSetting('device', device.value));
 inferenceDevice.addEventListener('change', () => saveSetting('inferenceDevice', inferenceDevice.value));
@@ -105,6 +107,7 @@ async function start() {
       language: language.value,
       model: model.value,
       hotwords: nonEmptyLines(hotwords.value),
+      keywords: nonEmptyLines(keywords.value),
       itn: itn.checked,
       deviceId: device.value,
       inferenceDevice: inferenceDevice.value,

@@ -4,7 +4,7 @@ import { createHubConnection, describeHubError, signalR } from './hub-connection
 import { CAPTURE_SAMPLE_RATE, Microphone } from './microphone.js';
 
 // Every event the server counts in SendAudio's result (StreamCompleted.events).
-const SESSION_EVENTS = ['speechStarted', 'partial', 'final', 'speechEnded', 'error'];
+const SESSION_EVENTS = ['speechStarted', 'partial', 'final', 'speechEnded', 'keywordSpotted', 'error'];
 const LAST_EVENTS_WAIT_MS = 5000;
 
 /** The JSON hub protocol carries byte[] as base64 strings. */
@@ -40,7 +40,7 @@ export class CaptionSession {
 
   /**
    * Connects, starts the session and the microphone.
-   * @param {{ language: string, model: string|null, hotwords: string[], itn: boolean, deviceId: string, inferenceDevice: string }} settings
+   * @param {{ language: string, model: string|null, hotwords: string[], keywords: string[], itn: boolean, deviceId: string, inferenceDevice: string }} settings
    *   deviceId picks the microphone; inferenceDevice the server device ('' for the server's default); model the
    *   recogniser (null for the language's default).
    */
@@ -64,6 +64,7 @@ export class CaptionSession {
         sampleRate: CAPTURE_SAMPLE_RATE,
         codec: 'pcm16',
         hotwords: settings.hotwords,
+        keywords: settings.keywords,
         itn: settings.itn,
         device: settings.inferenceDevice || null,
       });

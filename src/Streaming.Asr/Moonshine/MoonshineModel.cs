@@ -1,4 +1,5 @@
 using Streaming.Asr.Hotwords;
+using Streaming.Asr.Keywords;
 using Streaming.Asr.Text;
 using Streaming.Inference;
 using Streaming.Inference.OnnxRuntime;
@@ -106,14 +107,24 @@ public sealed class MoonshineModel : IRecognizerModel
     /// Creates a stream; with hotwords, or with <see cref="RecognizerOptions.ModifiedBeamSearch"/> configured,
     /// partials and finals use beam search (hotwords fused through a <see cref="ContextGraph"/>), otherwise greedy search.
     /// </summary>
-    public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords)
+    public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords) => CreateStream(hotwords, []);
+
+    /// <summary>
+    /// Creates a stream as <see cref="CreateStream(IReadOnlyList{Hotword})"/> does that also spots
+    /// <paramref name="keywords"/> in its text (<see cref="TranscriptKeywordMatcher"/>): on the stable tokens of
+    /// partials and on finals. A keyword with its own boost also biases decoding, as a hotword.
+    /// </summary>
+    /// <exception cref="KeywordException">A keyword has nothing to match or is spelt in tokens.</exception>
+    public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords, IReadOnlyList<Keyword> keywords)
     {
+        var matcher = new TranscriptKeywordMatcher(keywords);
+        hotwords = HotwordList.Merge([.. keywords.Where(k => k.Boost is not null).Select(k => new Hotword(k.Phrase, k.Boost))], hotwords);
         var graph = hotwords.Count == 0 ? null : ContextGraph.Build(hotwords, HotwordTokenizer, _options.HotwordBoost);
         bool beam = graph is not null || _options.DecodingMethod == RecognizerOptions.ModifiedBeamSearch;
         IMoonshineDecoder decoder = beam
             ? new MoonshineBeamDecoder(this, _options.BeamSize, graph)
             : new MoonshineGreedyDecoder(this);
-        return new MoonshineStream(this, decoder);
+        return new MoonshineStream(this, decoder, matcher);
     }
 
     /// <summary>Spells hotwords in this model's vocabulary.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Streaming.Asr.Keywords;
 
 namespace Streaming.Asr.Moonshine;
 
@@ -11,22 +12,25 @@ namespace Streaming.Asr.Moonshine;
 /// forcing, and that result is authoritative. Each partial re-runs the encoder over the whole segment, so
 /// its cost grows with segment length: callers should pace partials (a few per second at most). Token times are approximate: Moonshine gives none, so the segment is spread
 /// over the tokens in proportion to their text length. Confidence is the softmax probability of each token.
+/// Keywords are spotted in the text: in the committed tokens of partials and in the final, each once per segment.
 /// </summary>
 public sealed class MoonshineStream : IRecognitionStream
 {
     private readonly MoonshineModel _model;
     private readonly IMoonshineDecoder _decoder;
     private readonly StablePrefix _prefix = new();
+    private readonly TranscriptKeywordMatcher _keywords;
     // Float samples kept as bytes, so the encoder reads them in place.
     private byte[] _audio = new byte[MoonshineModel.SampleRate * 4 * sizeof(float)];
     private int _length;
     private bool _changed;
     private RecognitionResult _last = RecognitionResult.Empty;
 
-    internal MoonshineStream(MoonshineModel model, IMoonshineDecoder decoder)
+    internal MoonshineStream(MoonshineModel model, IMoonshineDecoder decoder, TranscriptKeywordMatcher keywords)
     {
         _model = model;
         _decoder = decoder;
+        _keywords = keywords;
     }
 
     /// <summary>Seconds of audio buffered for the current segment.</summary>
@@ -56,14 +60,17 @@ public sealed class MoonshineStream : IRecognitionStream
     {
         if (!_changed)
         {
+            // Its hits were reported with it.
             return _last;
         }
 
         _changed = false;
         var decode = Decode(_prefix.Committed);
         _prefix.Update(decode);
-        _last = Build(decode, _prefix.Committed.Count);
-        return _last;
+        var partial = Build(decode, _prefix.Committed.Count);
+        _last = partial;
+        var hits = _keywords.Match(partial.Tokens, partial.StableTokenCount, complete: false);
+        return hits.Count == 0 ? partial : partial with { KeywordHits = hits };
     }
 
     /// <inheritdoc />
@@ -71,6 +78,8 @@ public sealed class MoonshineStream : IRecognitionStream
     {
         var decode = Decode([]);
         var result = Build(decode, decode.Count);
+        result = result with { KeywordHits = _keywords.Match(result.Tokens, result.Tokens.Count, complete: true) };
+        _keywords.Reset();
         _length = 0;
         _changed = false;
         _prefix.Clear();

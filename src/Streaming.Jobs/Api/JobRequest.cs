@@ -23,6 +23,9 @@ public sealed record JobRequest
     /// <summary>Words and phrases to favour.</summary>
     public IReadOnlyList<string>? Hotwords { get; init; }
 
+    /// <summary>Keywords to spot (one entry each: phrase, optional <c> :BOOST</c> and <c> #THRESHOLD</c>).</summary>
+    public IReadOnlyList<string>? Keywords { get; init; }
+
     /// <summary>Whether to add the written form (default true).</summary>
     public bool? Itn { get; init; }
 
@@ -71,6 +74,7 @@ public sealed record JobRequest
             Language = Single("language"),
             Model = Single("model"),
             Hotwords = List("hotwords"),
+            Keywords = List("keywords"),
             Itn = Parse<bool>("itn"),
             ItnStyle = Single("itnStyle"),
             Formats = List("formats"),
@@ -109,6 +113,7 @@ public sealed record JobRequest
             Language = Language ?? defaults.Language,
             Model = Model,
             Hotwords = Hotwords ?? [],
+            Keywords = Keywords ?? [],
             Itn = Itn ?? defaults.Itn,
             ItnStyle = ItnStyle?.Trim().ToLowerInvariant(),
             Vad = Vad ?? new JobVadSettings(),

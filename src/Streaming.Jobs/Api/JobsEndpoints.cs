@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
+using Streaming.Asr.Keywords;
 using Streaming.Asr.Vad;
+using Streaming.Pipeline;
 using Streaming.Pipeline.Models;
 
 namespace Streaming.Jobs.Api;
@@ -106,9 +108,23 @@ public static class JobsEndpoints
         {
             var engine = await engines.GetAsync(cancellationToken).ConfigureAwait(false);
             var choice = engine.Models.Resolve(settings.Language, settings.Model);
+            CheckKeywords(engine, choice.Model, settings.Keywords);
             return settings with { Language = choice.Language, Model = choice.Model };
         }
         catch (ModelChoiceException ex)
+        {
+            throw JobApiException.BadRequest(ex.Message);
+        }
+    }
+
+    // The job's keywords must be spellable by its model: refused now rather than failing every file later.
+    private static void CheckKeywords(SpeechEngine engine, string model, IReadOnlyList<string> keywords)
+    {
+        try
+        {
+            engine.RecognizerFor(model).Model.CreateStream([], engine.Keywords.ForSession(keywords)).Dispose();
+        }
+        catch (Exception ex) when (ex is KeywordException or NotSupportedException)
         {
             throw JobApiException.BadRequest(ex.Message);
         }

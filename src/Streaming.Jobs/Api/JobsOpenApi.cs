@@ -17,6 +17,7 @@ internal static class JobsOpenApi
             ["language"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "zh, en or auto (default auto: the server's default language)" },
             ["model"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "recogniser by name, one GET /api/models lists for the language (default: the server's model for it)" },
             ["hotwords"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "comma-separated words to favour" },
+            ["keywords"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "keywords to spot, comma- or newline-separated (phrase, optional :BOOST and #THRESHOLD)" },
             ["itn"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "add the written form (default true)" },
             ["formats"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "comma-separated txt, json, srt, vtt (default all)" },
             ["url"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "a file under the server's storage root" },
@@ -41,7 +42,7 @@ internal static class JobsOpenApi
             {
                 ["multipart/form-data"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = multipart } },
                 ["application/x-www-form-urlencoded"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = options } },
-                ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "JobRequest: url or urls, language, model, hotwords[], itn, vad{threshold, minSpeechMs, minSilenceMs, speechPadMs, maxSpeechMs}, formats[]" } },
+                ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "JobRequest: url or urls, language, model, hotwords[], keywords[], itn, vad{threshold, minSpeechMs, minSilenceMs, speechPadMs, maxSpeechMs}, formats[]" } },
             },
         };
         return Task.CompletedTask;

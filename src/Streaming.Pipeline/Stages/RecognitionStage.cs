@@ -15,7 +15,9 @@ namespace Streaming.Pipeline.Stages;
 /// and end: trailing silence or no speech in the decoder's hypothesis (rules 1 and 2, for models with real
 /// token times), and the maximum utterance length (rule 3), where the audio of the last
 /// <see cref="EndpointOptions.CutSearchMs"/> before the limit is held back so the cut can land on its
-/// quietest point. Without a recogniser (VAD-only mode) it passes on the speech boundaries alone.
+/// quietest point. Keywords the recogniser spots are passed on as <see cref="KeywordSpottedEvent"/>s (in stream
+/// time) right after the partial or final that reported them. Without a recogniser (VAD-only mode) it passes on
+/// the speech boundaries alone.
 /// </summary>
 public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>, IDisposable
 {
@@ -39,19 +41,23 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
 
     /// <summary>
     /// Creates the stage; <paramref name="model"/> null means VAD-only, <paramref name="itn"/> null means no ITN;
-    /// with <paramref name="hotwords"/> decoding is biased towards them and finals are re-scored.
+    /// with <paramref name="hotwords"/> decoding is biased towards them and finals are re-scored; the recogniser
+    /// spots <paramref name="keywords"/>.
     /// </summary>
+    /// <exception cref="Asr.Keywords.KeywordException">The recogniser cannot spell a keyword.</exception>
+    /// <exception cref="NotSupportedException">The recogniser cannot spot keywords (or take hotwords).</exception>
     public RecognitionStage(
         IRecognizerModel? model,
         IInverseTextNormalizer? itn,
         ItnOptions? itnOptions,
         PipelineOptions options,
         EndpointOptions endpoint,
-        SessionHotwords? hotwords = null)
+        SessionHotwords? hotwords = null,
+        IReadOnlyList<Asr.Keywords.Keyword>? keywords = null)
     {
         _endpoint = new EndpointDetector(endpoint);
         _hotwords = hotwords ?? SessionHotwords.None;
-        _stream = model?.CreateStream(_hotwords.Hotwords);
+        _stream = model?.CreateStream(_hotwords.Hotwords, keywords ?? []);
         _itn = itn;
         _itnOptions = itnOptions;
         _cadence = new PartialCadence(options.PartialIntervalMs, options.PartialLoadPercent, AudioFrame.SampleRate);
@@ -95,7 +101,9 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
     {
         if (_stream is not null)
         {
-            await output.WriteAsync(ToEvent(_stream.Finish(), isFinal: true), cancellationToken).ConfigureAwait(false);
+            var final = _stream.Finish();
+            await output.WriteAsync(ToEvent(final, isFinal: true), cancellationToken).ConfigureAwait(false);
+            await SpottedAsync(final, output, cancellationToken).ConfigureAwait(false);
         }
 
         await output.WriteAsync(
@@ -148,10 +156,23 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
             await output.WriteAsync(ToEvent(partial, isFinal: false), cancellationToken).ConfigureAwait(false);
         }
 
+        await SpottedAsync(partial, output, cancellationToken).ConfigureAwait(false);
+
         // Rule 3 is applied by the cut in AppendAsync, where the audio to choose a cut point is still at hand.
         if (_endpoint.Check(partial, _fed / (double)AudioFrame.SampleRate) is EndpointRule.TrailingSilence or EndpointRule.NoSpeech)
         {
             await SplitAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask SpottedAsync(RecognitionResult result, ChannelWriter<PipelineEvent> output, CancellationToken cancellationToken)
+    {
+        var offset = AudioFrame.ToSeconds(_segmentStart);
+        foreach (var hit in result.KeywordHits)
+        {
+            await output.WriteAsync(
+                new KeywordSpottedEvent(_segment, hit.Keyword, hit.Start + offset, hit.End + offset, hit.Confidence),
+                cancellationToken).ConfigureAwait(false);
         }
     }
 

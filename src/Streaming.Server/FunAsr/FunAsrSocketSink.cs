@@ -64,6 +64,20 @@ public sealed class FunAsrSocketSink(WebSocket socket, FunAsrStartMessage start,
                 }
 
                 break;
+            case KeywordSpotted spotted:
+                await SendJsonAsync(
+                    new FunAsrKeywordMessage
+                    {
+                        WavName = start.WavName,
+                        SessionId = spotted.SessionId,
+                        Keyword = spotted.Keyword,
+                        Start = (long)Math.Round(spotted.Start * 1000),
+                        End = (long)Math.Round(spotted.End * 1000),
+                        Confidence = spotted.Confidence,
+                        Role = spotted.Role,
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                break;
             case SessionError error:
                 if (_held is not null)
                 {
@@ -105,8 +119,10 @@ public sealed class FunAsrSocketSink(WebSocket socket, FunAsrStartMessage start,
     }
 
     /// <summary>Sends a result to the client.</summary>
-    public Task WriteAsync(FunAsrResult result, CancellationToken cancellationToken) =>
-        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(result), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    public Task WriteAsync(FunAsrResult result, CancellationToken cancellationToken) => SendJsonAsync(result, cancellationToken);
+
+    private Task SendJsonAsync<T>(T message, CancellationToken cancellationToken) =>
+        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
 
     private FunAsrResult Result(string mode, string text, TranscriptResult source) => new()
     {

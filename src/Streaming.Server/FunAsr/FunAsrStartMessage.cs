@@ -7,7 +7,7 @@ namespace Streaming.Server.FunAsr;
 /// <summary>
 /// The first message of the FunASR runtime protocol: <c>{ mode, chunk_size, chunk_interval, wav_name,
 /// is_speaking, hotwords, itn, audio_fs, wav_format }</c>, plus our <c>itn_style</c> (caption or wetext),
-/// <c>language</c> and <c>model</c>. <c>hotwords</c> is a JSON object of word →
+/// <c>language</c>, <c>model</c> and <c>keywords</c>. <c>hotwords</c> is a JSON object of word →
 /// weight serialised into a string (FunASR's form), or plain words separated by spaces or commas.
 /// </summary>
 /// <param name="Mode">"online", "offline" or "2pass".</param>
@@ -23,6 +23,12 @@ public sealed record FunAsrStartMessage(string Mode, string WavName, int SampleR
 
     /// <summary>itn_style (or itnStyle): written style of Chinese finals; null for the server's default.</summary>
     public string? ItnStyle { get; init; }
+
+    /// <summary>
+    /// Our extension <c>keywords</c>: keyword list entries to spot (reported as <see cref="FunAsrKeywordMessage"/>s),
+    /// given as a JSON array of strings or one string of entries separated by new lines; empty for none.
+    /// </summary>
+    public string[] Keywords { get; init; } = [];
 
     /// <summary>Parses and checks the message; throws <see cref="SessionRefusedException"/> saying what is wrong.</summary>
     public static FunAsrStartMessage Parse(ReadOnlySpan<byte> json)
@@ -63,6 +69,7 @@ public sealed record FunAsrStartMessage(string Mode, string WavName, int SampleR
                 mode, String(root, "wav_name") ?? "", rate, itn, ParseHotwords(String(root, "hotwords")), String(root, "language"), String(root, "model"))
             {
                 ItnStyle = String(root, "itn_style") ?? String(root, "itnStyle"),
+                Keywords = ParseKeywords(root),
             };
         }
     }
@@ -77,10 +84,28 @@ public sealed record FunAsrStartMessage(string Mode, string WavName, int SampleR
         Itn = Itn,
         ItnStyle = ItnStyle,
         Hotwords = Hotwords,
+        Keywords = Keywords,
     };
 
     private static string? String(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string[] ParseKeywords(JsonElement root)
+    {
+        if (!root.TryGetProperty("keywords", out var value))
+        {
+            return [];
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Null => [],
+            JsonValueKind.String => value.GetString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            JsonValueKind.Array when value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
+                [.. value.EnumerateArray().Select(e => e.GetString()!)],
+            _ => throw new SessionRefusedException("keywords must be an array of strings or one string with an entry per line."),
+        };
+    }
 
     private static string[] ParseHotwords(string? text)
     {

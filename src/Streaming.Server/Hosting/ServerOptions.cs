@@ -61,6 +61,14 @@ public sealed class ServerOptions
     [Range(1, 1000)]
     public int MaxHotwordLength { get; set; } = 64;
 
+    /// <summary>Most keywords one session may send (added to the global list).</summary>
+    [Range(0, 1000)]
+    public int MaxKeywords { get; set; } = 100;
+
+    /// <summary>Longest keyword entry in characters, options and any explicit token spelling included.</summary>
+    [Range(1, 1000)]
+    public int MaxKeywordLength { get; set; } = 200;
+
     /// <summary>Folder of the web pages served at <c>/</c>; relative paths are looked up from the content root and its parents.</summary>
     public string WebRoot { get; set; } = "clients/web";
 

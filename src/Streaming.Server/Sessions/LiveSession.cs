@@ -249,7 +249,13 @@ public sealed class LiveSession
                     RefuseIfBehind(latency);
                 }
 
-                Broadcast(SessionEventMapper.Map(Id, pipelineEvent));
+                if (pipelineEvent is KeywordSpottedEvent spotted)
+                {
+                    _metrics.KeywordSpotted(spotted.Keyword, Plan.Role);
+                    activity?.AddEvent(new ActivityEvent("keyword", tags: new ActivityTagsCollection { ["keyword"] = spotted.Keyword }));
+                }
+
+                Broadcast(SessionEventMapper.Map(Id, pipelineEvent, Plan.Role));
             }
         }
         catch (Exception ex)

@@ -7,7 +7,8 @@ namespace Streaming.Server.Sessions;
 /// <param name="Settings">Pipeline settings, with the session's hotwords and endpoint overrides.</param>
 /// <param name="Device">Inference device the session runs on.</param>
 /// <param name="Model">The recogniser serving the session.</param>
-public sealed record SessionPlan(string Language, SessionSettings Settings, string Device, string Model)
+/// <param name="Role">Who speaks in the session (a call channel's role), carried by its keyword events; null for none.</param>
+public sealed record SessionPlan(string Language, SessionSettings Settings, string Device, string Model, string? Role = null)
 {
     /// <summary>Seconds of audio in one encoded message.</summary>
     public double DurationOf(ReadOnlySpan<byte> message) =>

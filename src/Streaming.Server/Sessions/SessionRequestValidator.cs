@@ -43,8 +43,26 @@ public sealed class SessionRequestValidator(ServerOptions options, ModelResolver
             throw new SessionRefusedException(ex.Message);
         }
 
-        var settings = new SessionSettings(format, request.Itn, Hotwords: ValidateHotwords(request.Hotwords), Endpoint: ValidateEndpoint(request.Endpoint), ItnStyle: ValidateItnStyle(request.ItnStyle));
-        return new SessionPlan(choice.Language, settings, ValidateDevice(request.Device), choice.Model);
+        var settings = new SessionSettings(
+            format,
+            request.Itn,
+            Hotwords: ValidatePhrases(request.Hotwords, "hotword", options.MaxHotwords, options.MaxHotwordLength),
+            Endpoint: ValidateEndpoint(request.Endpoint),
+            ItnStyle: ValidateItnStyle(request.ItnStyle),
+            Keywords: ValidatePhrases(request.Keywords, "keyword", options.MaxKeywords, options.MaxKeywordLength));
+        return new SessionPlan(choice.Language, settings, ValidateDevice(request.Device), choice.Model, ValidateRole(request.Role));
+    }
+
+    private static string? ValidateRole(string? role)
+    {
+        if (role is null)
+        {
+            return null;
+        }
+
+        return role.Length is > 0 and <= 32 && role.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? role
+            : throw new SessionRefusedException($"Role '{role}' must be 1 to 32 letters, digits, '-' or '_'.");
     }
 
     private static ItnStyle? ValidateItnStyle(string? style)
@@ -72,31 +90,33 @@ public sealed class SessionRequestValidator(ServerOptions options, ModelResolver
             : throw new SessionRefusedException($"Device '{device}' is not available here; choose one of: {string.Join(", ", devices)}.");
     }
 
-    private string[] ValidateHotwords(string[]? hotwords)
+    // Count and length only: the lists' syntax is checked where they are parsed, when the session's pipeline is built.
+    private static string[] ValidatePhrases(string[]? phrases, string noun, int max, int maxLength)
     {
-        if (hotwords is null)
+        if (phrases is null)
         {
             return [];
         }
 
-        if (hotwords.Length > options.MaxHotwords)
+        if (phrases.Length > max)
         {
-            throw new SessionRefusedException($"{hotwords.Length} hotwords given; at most {options.MaxHotwords} are allowed.");
+            throw new SessionRefusedException($"{phrases.Length} {noun}s given; at most {max} are allowed.");
         }
 
-        var cleaned = new string[hotwords.Length];
-        for (var i = 0; i < hotwords.Length; i++)
+        var title = char.ToUpperInvariant(noun[0]) + noun[1..];
+        var cleaned = new string[phrases.Length];
+        for (var i = 0; i < phrases.Length; i++)
         {
-            var word = hotwords[i]?.Trim() ?? "";
+            var word = phrases[i]?.Trim() ?? "";
             if (word.Length == 0)
             {
-                throw new SessionRefusedException($"Hotword {i + 1} is empty.");
+                throw new SessionRefusedException($"{title} {i + 1} is empty.");
             }
 
-            if (word.Length > options.MaxHotwordLength)
+            if (word.Length > maxLength)
             {
                 throw new SessionRefusedException(
-                    $"Hotword {i + 1} has {word.Length} characters; at most {options.MaxHotwordLength} are allowed.");
+                    $"{title} {i + 1} has {word.Length} characters; at most {maxLength} are allowed.");
             }
 
             cleaned[i] = word;

@@ -29,6 +29,7 @@ public sealed class SipHost(
             return;
         }
 
+        options.Value.Validate();
         _ingress = new SipIngress(ingressOptions.Value, sessions);
         _ingress.SessionStarted += (_, e) => logger.LogInformation(
             "Call {CallId} ({Role}) from {From} is session {Session}", e.Info.CallId, e.Info.Role, e.Info.From, e.Info.SessionId);

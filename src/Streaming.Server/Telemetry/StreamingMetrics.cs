@@ -18,6 +18,9 @@ public sealed class StreamingMetrics
     private readonly Histogram<double> _partialLatency;
     private readonly Histogram<double> _finalLatency;
     private readonly Histogram<double> _rtf;
+    private readonly Counter<long> _keywords;
+    private readonly BoundedLabels _keywordLabels;
+    private readonly BoundedLabels _roleLabels = new(16);
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public StreamingMetrics(IMeterFactory meterFactory, IOptions<TelemetryOptions> options)
@@ -29,6 +32,9 @@ public sealed class StreamingMetrics
         _chunkLatency = _meter.CreateHistogram<double>("streaming.chunk.latency", "ms", "Time from an audio message's arrival to its hand-over to the pipeline.");
         _partialLatency = _meter.CreateHistogram<double>("streaming.partial.latency", "ms", "Time from the arrival of the audio a partial ends on to the partial.");
         _finalLatency = _meter.CreateHistogram<double>("streaming.final.latency", "ms", "Time from the arrival of the audio a final ends on to the final.");
+        _keywords = _meter.CreateCounter<long>(
+            "streaming.keywords.spotted", description: $"Keywords spotted, by keyword and speaker role (the first {options.Value.MaxKeywordLabels} keywords seen get their own label, later ones '{BoundedLabels.Other}').");
+        _keywordLabels = new BoundedLabels(options.Value.MaxKeywordLabels);
         _rtf = _meter.CreateHistogram<double>("streaming.session.rtf", description: "Session wall-clock time over its audio duration (about 1 for live clients).");
     }
 
@@ -70,6 +76,12 @@ public sealed class StreamingMetrics
     /// <summary>Latency of a partial or final of a session on <paramref name="device"/>.</summary>
     public void ResultLatency(bool isFinal, TimeSpan latency, string device) =>
         (isFinal ? _finalLatency : _partialLatency).Record(latency.TotalMilliseconds, new KeyValuePair<string, object?>("device", device));
+
+    /// <summary>A keyword was spotted in a session whose speaker has <paramref name="role"/> (null for none).</summary>
+    public void KeywordSpotted(string keyword, string? role) => _keywords.Add(
+        1,
+        new KeyValuePair<string, object?>("keyword", _keywordLabels.For(keyword)),
+        new KeyValuePair<string, object?>("role", role is null ? "none" : _roleLabels.For(role)));
 
     /// <summary>A session ended after <paramref name="wall"/> with <paramref name="audioSeconds"/> of audio.</summary>
     public void SessionEnded(TimeSpan wall, double audioSeconds)
