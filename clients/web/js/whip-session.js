@@ -72,6 +72,7 @@ export class WhipCaptionSession {
   async publish(offer, settings) {
     const query = new URLSearchParams({ language: settings.language, itn: String(settings.itn) });
     if (settings.hotwords.length > 0) query.set('hotwords', settings.hotwords.join(','));
+    if (settings.keywords?.length > 0) query.set('keywords', settings.keywords.join(','));
     if (settings.inferenceDevice) query.set('device', settings.inferenceDevice);
     const response = await fetch(new URL(`api/whip?${query}`, document.baseURI), {
       method: 'POST',
