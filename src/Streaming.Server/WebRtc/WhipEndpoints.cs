@@ -24,11 +24,12 @@ public static class WhipEndpoints
     private const string SdpType = "application/sdp";
     private const int MaxOfferBytes = 64 * 1024;
 
-    /// <summary>Binds <c>WebRtc</c> settings (validated at start-up) and registers the hosted ingress.</summary>
+    /// <summary>Binds <c>WebRtc</c> settings (validated at start-up) and registers the hosted ingress and its metrics.</summary>
     public static IServiceCollection AddWebRtc(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebRtcOptions>().Bind(configuration.GetSection(WebRtcOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebRtcOptions>, WebRtcOptionsValidator>();
+        services.AddSingleton<WebRtcMetrics>();
         services.AddSingleton<WebRtcHost>();
         services.AddHostedService(sp => sp.GetRequiredService<WebRtcHost>());
         return services;
