@@ -58,6 +58,8 @@ async function publishAndExpect(wav, language, phrase, name) {
     await page.locator('#session-info').waitFor({ state: 'visible', timeout: 30_000 });
     const sessionId = (await page.locator('#session-id').textContent()).trim();
     assert.match(sessionId, /^[0-9a-f]{32}$/);
+    // The status names the language and model the server chose (from the WHIP answer's headers).
+    assert.match(await page.locator('#status').textContent(), new RegExp(`\\(${language}, [\\w-]+\\)`));
     try {
       await page.waitForFunction(
         ([expected, zh]) => {

@@ -29,6 +29,8 @@ export class WhipCaptionSession {
     this.connection = createHubConnection({ reconnect: false });
     this.sessionId = null;
     this.inferenceDevice = null;
+    this.language = null; // the language and model serving it, once published
+    this.model = null;
     this.resource = null; // the WHIP session URL (Location)
     this.pc = null;
     this.stream = null;
@@ -84,6 +86,8 @@ export class WhipCaptionSession {
     this.resource = new URL(response.headers.get('Location'), document.baseURI).href;
     this.sessionId = response.headers.get('X-Session-Id');
     this.inferenceDevice = response.headers.get('X-Session-Device') ?? 'the server default';
+    this.language = response.headers.get('X-Session-Language');
+    this.model = response.headers.get('X-Session-Model');
     return body;
   }
 

@@ -102,6 +102,8 @@ public static class WhipEndpoints
         context.Response.Headers.Location = location;
         context.Response.Headers["X-Session-Id"] = session.Id;
         context.Response.Headers["X-Session-Device"] = session.Plan.Device;
+        context.Response.Headers["X-Session-Language"] = session.Plan.Language;
+        context.Response.Headers["X-Session-Model"] = session.Plan.Model;
         return Results.Text(publication.AnswerSdp, SdpType, Encoding.UTF8, StatusCodes.Status201Created);
     }
 
