@@ -18,14 +18,19 @@ public sealed class WebRtcIngress : IWhipIngress, IAsyncDisposable
     private readonly DtlsCertificate _certificate = DtlsCertificate.Generate();
     private readonly ConcurrentDictionary<WhipConnection, bool> _connections = new();
     private readonly Lock _admission = new();
+    private readonly WebRtcMetrics? _metrics;
 
-    /// <summary>Validates <paramref name="options"/> (throws <see cref="ArgumentException"/>) and makes the certificate.</summary>
-    public WebRtcIngress(WebRtcOptions options, ILogger logger)
+    /// <summary>
+    /// Validates <paramref name="options"/> (throws <see cref="ArgumentException"/>) and makes the certificate;
+    /// publications report to <paramref name="metrics"/> when given.
+    /// </summary>
+    public WebRtcIngress(WebRtcOptions options, ILogger logger, WebRtcMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
         _logger = logger;
+        _metrics = metrics;
     }
 
     /// <summary>SHA-256 fingerprint of the DTLS certificate, as the answers carry it.</summary>
@@ -46,7 +51,7 @@ public sealed class WebRtcIngress : IWhipIngress, IAsyncDisposable
                 throw new WhipCapacityException($"The server is at its limit of {_options.MaxSessions} WebRTC sessions; try again later.");
             }
 
-            var connection = new WhipConnection(Bind(), offer, _certificate, sink, _options, _logger, c => _connections.TryRemove(c, out _));
+            var connection = new WhipConnection(Bind(), offer, _certificate, sink, _options, _logger, c => _connections.TryRemove(c, out _), _metrics);
             _connections[connection] = true;
             return connection;
         }

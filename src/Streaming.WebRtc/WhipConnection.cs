@@ -48,8 +48,10 @@ internal sealed class WhipConnection : IWhipPublication
     private int _ended;
 
     public WhipConnection(
-        Socket socket, SdpOffer offer, DtlsCertificate certificate, IWhipMediaSink sink, WebRtcOptions options, ILogger logger, Action<WhipConnection> removed)
+        Socket socket, SdpOffer offer, DtlsCertificate certificate, IWhipMediaSink sink, WebRtcOptions options, ILogger logger, Action<WhipConnection> removed, WebRtcMetrics? metrics = null)
     {
+        Statistics = new WhipStatistics(metrics);
+        Statistics.Started();
         _socket = socket;
         _offer = offer;
         _sink = sink;
@@ -73,7 +75,7 @@ internal sealed class WhipConnection : IWhipPublication
     public string AnswerSdp { get; }
 
     /// <inheritdoc />
-    public WhipStatistics Statistics { get; } = new();
+    public WhipStatistics Statistics { get; }
 
     /// <summary>The local media port.</summary>
     public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
@@ -233,9 +235,15 @@ internal sealed class WhipConnection : IWhipPublication
 
         Statistics.Rtp();
         Interlocked.Exchange(ref _lastMediaMs, now);
+        bool late;
         lock (_reportLock)
         {
-            _reception.Record(header, now);
+            late = _reception.Record(header, now);
+        }
+
+        if (late)
+        {
+            Statistics.Reordered();
         }
 
         if (header.PayloadLength > 0)
@@ -360,9 +368,16 @@ internal sealed class WhipConnection : IWhipPublication
             return;
         }
 
+        long lost;
+        lock (_reportLock)
+        {
+            lost = _reception.Lost;
+        }
+
+        Statistics.Ended(code ?? "normal", lost);
         _logger.LogInformation(
-            "WebRTC publication from {Peer} ended ({Code}): {Rtp} RTP, {Rtcp} RTCP, {AuthFailures} SRTP authentication failures, {Replays} replays, {Dropped} dropped",
-            _remote, code ?? "normal", Statistics.RtpPackets, Statistics.RtcpPackets, Statistics.SrtpAuthFailures, Statistics.SrtpReplays, Statistics.Dropped);
+            "WebRTC publication from {Peer} ended ({Code}): {Rtp} RTP ({Lost} lost, {Reordered} reordered), {Rtcp} RTCP, {AuthFailures} SRTP authentication failures, {Replays} replays, {Dropped} dropped",
+            _remote, code ?? "normal", Statistics.RtpPackets, lost, Statistics.RtpReordered, Statistics.RtcpPackets, Statistics.SrtpAuthFailures, Statistics.SrtpReplays, Statistics.Dropped);
         _stop.Cancel();
         _watchdog.Dispose();
         _dtlsTransport.Close();

@@ -1,7 +1,8 @@
 namespace Streaming.WebRtc;
 
-/// <summary>Counters of one publication (or of the whole ingress), updated as packets arrive.</summary>
-public sealed class WhipStatistics
+/// <summary>Counters of one publication, updated as packets arrive, and passed on to the ingress's metrics.</summary>
+/// <param name="metrics">The ingress-wide counters; null for none.</param>
+public sealed class WhipStatistics(WebRtcMetrics? metrics = null)
 {
     private long _stunRequests;
     private long _stunRejected;
@@ -11,6 +12,7 @@ public sealed class WhipStatistics
     private long _srtpAuthFailures;
     private long _srtpReplays;
     private long _dropped;
+    private long _rtpReordered;
 
     /// <summary>STUN binding requests answered with success.</summary>
     public long StunRequests => Interlocked.Read(ref _stunRequests);
@@ -23,6 +25,9 @@ public sealed class WhipStatistics
 
     /// <summary>Authenticated RTP packets.</summary>
     public long RtpPackets => Interlocked.Read(ref _rtpPackets);
+
+    /// <summary>Authenticated RTP packets that arrived after a later one.</summary>
+    public long RtpReordered => Interlocked.Read(ref _rtpReordered);
 
     /// <summary>Authenticated RTCP packets.</summary>
     public long RtcpPackets => Interlocked.Read(ref _rtcpPackets);
@@ -38,17 +43,47 @@ public sealed class WhipStatistics
 
     internal void StunAnswered() => Interlocked.Increment(ref _stunRequests);
 
-    internal void StunRefused() => Interlocked.Increment(ref _stunRejected);
+    internal void StunRefused()
+    {
+        Interlocked.Increment(ref _stunRejected);
+        metrics?.Dropped("stun_rejected");
+    }
 
     internal void DtlsRecord() => Interlocked.Increment(ref _dtlsRecords);
 
-    internal void Rtp() => Interlocked.Increment(ref _rtpPackets);
+    internal void Rtp()
+    {
+        Interlocked.Increment(ref _rtpPackets);
+        metrics?.RtpReceived();
+    }
+
+    internal void Reordered()
+    {
+        Interlocked.Increment(ref _rtpReordered);
+        metrics?.RtpReordered();
+    }
+
+    internal void Started() => metrics?.Started();
+
+    internal void Ended(string reason, long lost) => metrics?.Ended(reason, lost);
 
     internal void Rtcp() => Interlocked.Increment(ref _rtcpPackets);
 
-    internal void AuthFailure() => Interlocked.Increment(ref _srtpAuthFailures);
+    internal void AuthFailure()
+    {
+        Interlocked.Increment(ref _srtpAuthFailures);
+        metrics?.Dropped("srtp_auth");
+    }
 
-    internal void Replay() => Interlocked.Increment(ref _srtpReplays);
+    internal void Replay()
+    {
+        Interlocked.Increment(ref _srtpReplays);
+        metrics?.Dropped("srtp_replay");
+    }
 
-    internal void Drop() => Interlocked.Increment(ref _dropped);
+    internal void Drop()
+    {
+        Interlocked.Increment(ref _dropped);
+        metrics?.Dropped("other");
+    }
 }

@@ -31,6 +31,21 @@ public sealed class RtcpReceiverReportTests
     }
 
     [Fact]
+    public void Late_packets_are_counted_as_reordered_and_gaps_that_stay_open_as_lost()
+    {
+        var stats = new ReceptionStatistics(48000);
+        var late = new List<bool>();
+        foreach (var sequence in new ushort[] { 65533, 65535, 65534, 2, 1, 4 }) // 0 and 3 never arrive
+        {
+            late.Add(stats.Record(Packet(sequence), 1000));
+        }
+
+        Assert.Equal([false, false, true, false, true, false], late);
+        Assert.Equal(2, stats.Reordered);
+        Assert.Equal(2, stats.Lost);
+    }
+
+    [Fact]
     public void Sender_report_ntp_middle_bits_are_found_in_a_compound_packet()
     {
         var compound = new byte[28 + 8];

@@ -1,5 +1,6 @@
 // WebRTC ingress from a real browser: headless Chromium publishes its fake microphone (samples/jfk.wav) through
-// WHIP (the captions page's "Send with: WebRTC") to the real server on loopback, and the page shows the finals.
+// WHIP (the captions page's "Send with: WebRTC") to the real server on loopback, and the page shows the finals;
+// the same in Mandarin with one of the transducer's test clips.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -15,13 +16,18 @@ const artifacts = path.join(here, 'artifacts', 'whip');
 const CAPTION_TIMEOUT_MS = 90_000;
 
 let server;
-let browser;
 let token;
 const browserLog = [];
 
-async function finals(page) {
-  const lines = await page.locator('#captions .caption.final').allTextContents();
-  return lines.join(' ').toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ');
+// Finals of the page, lower case, punctuation dropped; Chinese also without spaces (the recogniser may split a
+// sentence where it pauses).
+function normalise(text, language) {
+  const words = text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ');
+  return language === 'zh' ? words.replace(/ /g, '') : words;
+}
+
+async function finals(page, language) {
+  return normalise((await page.locator('#captions .caption.final').allTextContents()).join(' '), language);
 }
 
 before(async () => {
@@ -29,47 +35,65 @@ before(async () => {
   fs.mkdirSync(artifacts, { recursive: true });
   server = await startServer(repoRoot);
   token = await issueToken(server, 'whip-test');
-  browser = await launchBrowser(path.join(repoRoot, 'samples/jfk.wav'));
 });
 
 after(async () => {
-  await browser?.close();
   await server?.stop();
   fs.writeFileSync(path.join(artifacts, 'browser.log'), browserLog.join('\n'));
   if (server) fs.writeFileSync(path.join(artifacts, 'server.log'), server.log());
 });
 
-test('Captions page sending with WebRTC (WHIP) shows "ask what you can do for your country" as finals', async () => {
-  const page = await openPage(browser.context, `${server.url}/`, (line) => browserLog.push(line));
+/**
+ * Launches Chromium whose fake microphone plays <wav>, picks <language> and "Send with: WebRTC" on the captions
+ * page, waits for a final containing <phrase>, then stops and checks the WHIP resource is gone.
+ */
+async function publishAndExpect(wav, language, phrase, name) {
+  const browser = await launchBrowser(path.join(repoRoot, wav));
+  const page = await openPage(browser.context, `${server.url}/`, (line) => browserLog.push(`[${name}] ${line}`));
   try {
     await page.fill('#token', token);
-    await page.selectOption('#language', 'en');
+    await page.selectOption('#language', language);
     await page.selectOption('#transport', 'webrtc');
     await page.click('#start');
     await page.locator('#session-info').waitFor({ state: 'visible', timeout: 30_000 });
     const sessionId = (await page.locator('#session-id').textContent()).trim();
     assert.match(sessionId, /^[0-9a-f]{32}$/);
+    // The status names the language and model the server chose (from the WHIP answer's headers).
+    assert.match(await page.locator('#status').textContent(), new RegExp(`\\(${language}, [\\w-]+\\)`));
     try {
       await page.waitForFunction(
-        () => [...document.querySelectorAll('#captions .caption.final')].map((l) => l.textContent).join(' ')
-          .toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ')
-          .includes('ask what you can do for your country'),
-        null,
+        ([expected, zh]) => {
+          const text = [...document.querySelectorAll('#captions .caption.final')].map((l) => l.textContent).join(' ')
+            .toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ');
+          return (zh ? text.replace(/ /g, '') : text).includes(expected);
+        },
+        [phrase, language === 'zh'],
         { timeout: CAPTION_TIMEOUT_MS, polling: 250 },
       );
     } catch (error) {
-      throw new Error(`no final with the phrase; status "${await page.locator('#status').textContent()}", finals: "${await finals(page)}"`, { cause: error });
+      throw new Error(`no final with "${phrase}"; status "${await page.locator('#status').textContent()}", finals: "${await finals(page, language)}"`, { cause: error });
     }
-    await page.screenshot({ path: path.join(artifacts, 'captions-webrtc.png'), fullPage: true });
+    await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
     await page.click('#stop');
     await page.locator('#status', { hasText: /^Stopped\.$/ }).waitFor({ timeout: 30_000 });
     // The server ended the session on DELETE: its WHIP resource is gone.
     const gone = await fetch(`${server.url}/api/whip/${sessionId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
     assert.equal(gone.status, 404);
   } catch (error) {
-    await page.screenshot({ path: path.join(artifacts, 'failure-captions-webrtc.png'), fullPage: true }).catch(() => {});
+    await page.screenshot({ path: path.join(artifacts, `failure-${name}.png`), fullPage: true }).catch(() => {});
     throw error;
   } finally {
     await page.close();
+    await browser.close();
   }
+}
+
+test('Captions page sending with WebRTC (WHIP) shows "ask what you can do for your country" as finals', async () => {
+  await publishAndExpect('samples/jfk.wav', 'en', 'ask what you can do for your country', 'captions-webrtc');
+});
+
+// The Mandarin transducer gives 闻声特卡所是全球知名的法国性各派演员 for this clip through `streaming transcribe`
+// (reference 文森特卡索是全球知名的法国性格派演员); the middle of the sentence is what the test asks for.
+test('Captions page sending Mandarin with WebRTC (WHIP) shows 全球知名的法国 as finals', async () => {
+  await publishAndExpect('models/zipformer-wenetspeech-zh/test_wavs/3.wav', 'zh', '全球知名的法国', 'captions-webrtc-zh');
 });

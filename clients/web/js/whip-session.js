@@ -29,6 +29,8 @@ export class WhipCaptionSession {
     this.connection = createHubConnection({ reconnect: false });
     this.sessionId = null;
     this.inferenceDevice = null;
+    this.language = null; // the language and model serving it, once published
+    this.model = null;
     this.resource = null; // the WHIP session URL (Location)
     this.pc = null;
     this.stream = null;
@@ -72,6 +74,7 @@ export class WhipCaptionSession {
   async publish(offer, settings) {
     const query = new URLSearchParams({ language: settings.language, itn: String(settings.itn) });
     if (settings.hotwords.length > 0) query.set('hotwords', settings.hotwords.join(','));
+    if (settings.keywords?.length > 0) query.set('keywords', settings.keywords.join(','));
     if (settings.inferenceDevice) query.set('device', settings.inferenceDevice);
     const response = await fetch(new URL(`api/whip?${query}`, document.baseURI), {
       method: 'POST',
@@ -83,6 +86,8 @@ export class WhipCaptionSession {
     this.resource = new URL(response.headers.get('Location'), document.baseURI).href;
     this.sessionId = response.headers.get('X-Session-Id');
     this.inferenceDevice = response.headers.get('X-Session-Device') ?? 'the server default';
+    this.language = response.headers.get('X-Session-Language');
+    this.model = response.headers.get('X-Session-Model');
     return body;
   }
 

@@ -33,6 +33,7 @@ using Streaming.Server.ScaleOut;
 using Streaming.Server.Sessions;
 using Streaming.Server.Telemetry;
 using Streaming.Server.WebRtc;
+using Streaming.WebRtc;
 
 namespace Streaming.Server.Hosting;
 
@@ -236,7 +237,7 @@ public static class ServerHost
             })
             .WithMetrics(m =>
             {
-                m.AddMeter(telemetry.MeterName, DeviceMetrics.MeterName, SipMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                m.AddMeter(telemetry.MeterName, DeviceMetrics.MeterName, SipMetrics.MeterName, WebRtcMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
                 if (telemetry.OtlpEndpoint is { } endpoint)
                 {
                     m.AddOtlpExporter(o => o.Endpoint = endpoint);

@@ -11,7 +11,7 @@ namespace Streaming.Server.WebRtc;
 /// Runs the WHIP ingress with the server when <see cref="WebRtcOptions.Enabled"/> and keeps each publication
 /// beside its session: when the session ends (DELETE, error, shutdown) its publication is closed.
 /// </summary>
-public sealed class WebRtcHost(IOptions<WebRtcOptions> options, ILogger<WebRtcHost> logger) : IHostedService, IAsyncDisposable
+public sealed class WebRtcHost(IOptions<WebRtcOptions> options, WebRtcMetrics metrics, ILogger<WebRtcHost> logger) : IHostedService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, IWhipPublication> _publications = new();
     private WebRtcIngress? _ingress;
@@ -44,7 +44,7 @@ public sealed class WebRtcHost(IOptions<WebRtcOptions> options, ILogger<WebRtcHo
     {
         if (options.Value.Enabled)
         {
-            _ingress = new WebRtcIngress(options.Value, logger);
+            _ingress = new WebRtcIngress(options.Value, logger, metrics);
             logger.LogInformation(
                 "WHIP ingress on {Address} UDP {Min}..{Max}, DTLS fingerprint sha-256 {Fingerprint}",
                 options.Value.BindAddress, options.Value.UdpPortMin, options.Value.UdpPortMax, _ingress.Fingerprint);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Streaming.Protocol;
 using Streaming.Server.Auth;
 using Streaming.Server.Hosting;
@@ -23,11 +24,12 @@ public static class WhipEndpoints
     private const string SdpType = "application/sdp";
     private const int MaxOfferBytes = 64 * 1024;
 
-    /// <summary>Binds <c>WebRtc</c> settings (validated at start-up) and registers the hosted ingress.</summary>
+    /// <summary>Binds <c>WebRtc</c> settings (validated at start-up) and registers the hosted ingress and its metrics.</summary>
     public static IServiceCollection AddWebRtc(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebRtcOptions>().Bind(configuration.GetSection(WebRtcOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebRtcOptions>, WebRtcOptionsValidator>();
+        services.AddSingleton<WebRtcMetrics>();
         services.AddSingleton<WebRtcHost>();
         services.AddHostedService(sp => sp.GetRequiredService<WebRtcHost>());
         return services;
@@ -100,6 +102,8 @@ public static class WhipEndpoints
         context.Response.Headers.Location = location;
         context.Response.Headers["X-Session-Id"] = session.Id;
         context.Response.Headers["X-Session-Device"] = session.Plan.Device;
+        context.Response.Headers["X-Session-Language"] = session.Plan.Language;
+        context.Response.Headers["X-Session-Model"] = session.Plan.Model;
         return Results.Text(publication.AnswerSdp, SdpType, Encoding.UTF8, StatusCodes.Status201Created);
     }
 
@@ -130,7 +134,7 @@ public static class WhipEndpoints
         return Results.Ok();
     }
 
-    // language, model, hotwords (comma-separated or repeated), itn, itnStyle, device, as the SignalR request carries them.
+    // language, model, hotwords and keywords (comma-separated or repeated), itn, itnStyle, device, as the SignalR request carries them.
     private static SessionRequest RequestFrom(IQueryCollection query)
     {
         var request = new SessionRequest { Codec = AudioCodecNames.Opus, SampleRate = 16000 };
@@ -139,10 +143,15 @@ public static class WhipEndpoints
             request.Language = language;
         }
 
-        var hotwords = query["hotwords"].SelectMany(h => (h ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
-        if (hotwords.Length > 0)
+        if (ListFrom(query["hotwords"]) is { Length: > 0 } hotwords)
         {
             request.Hotwords = hotwords;
+        }
+
+        // Unusable keywords (too many, unspellable in the model's tokens) refuse the session: 400 with the reason.
+        if (ListFrom(query["keywords"]) is { Length: > 0 } keywords)
+        {
+            request.Keywords = keywords;
         }
 
         if (query["itn"].ToString() is { Length: > 0 } itn)
@@ -167,6 +176,9 @@ public static class WhipEndpoints
 
         return request;
     }
+
+    private static string[] ListFrom(StringValues values) =>
+        values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
 
     private static async Task<string?> ReadOfferAsync(HttpRequest request)
     {

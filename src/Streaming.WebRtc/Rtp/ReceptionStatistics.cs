@@ -22,15 +22,22 @@ internal sealed class ReceptionStatistics(int clockRate)
     /// <summary>Packets received.</summary>
     public long Received => _received;
 
+    /// <summary>Packets that arrived after one with a later sequence number.</summary>
+    public long Reordered { get; private set; }
+
+    /// <summary>Packets between the first and the highest sequence number received that never arrived.</summary>
+    public long Lost => _started ? Math.Max(0, (long)ExtendedHighest - _baseSequence + 1 - _received) : 0;
+
     /// <summary>Middle 32 bits of the NTP timestamp of the last sender report (0 before one arrived).</summary>
     public uint LastSenderReport { get; private set; }
 
     /// <summary>When the last sender report arrived, in <see cref="Environment.TickCount64"/> milliseconds.</summary>
     public long LastSenderReportAt { get; private set; }
 
-    /// <summary>Records one authenticated packet arriving at <paramref name="arrivalMs"/>.</summary>
-    public void Record(RtpHeader header, long arrivalMs)
+    /// <summary>Records one authenticated packet arriving at <paramref name="arrivalMs"/>; true when it came after a later one.</summary>
+    public bool Record(RtpHeader header, long arrivalMs)
     {
+        var late = false;
         if (!_started)
         {
             _started = true;
@@ -47,6 +54,11 @@ internal sealed class ReceptionStatistics(int clockRate)
 
             _maxSequence = header.Sequence;
         }
+        else if (header.Sequence != _maxSequence)
+        {
+            Reordered++;
+            late = true;
+        }
 
         _received++;
         var transit = (arrivalMs * clockRate / 1000) - header.Timestamp;
@@ -57,6 +69,7 @@ internal sealed class ReceptionStatistics(int clockRate)
         }
 
         _lastTransit = transit;
+        return late;
     }
 
     /// <summary>Records a sender report's NTP timestamp (the middle 32 bits) arriving now.</summary>

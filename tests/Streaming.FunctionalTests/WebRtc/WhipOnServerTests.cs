@@ -76,7 +76,8 @@ public sealed class WhipOnServerTests(WhipServer fixture) : IClassFixture<WhipSe
 
         await peer.SendOpusAsync(Speech(0.4, 0), stranger);
         var stats = fixture.Host.Find(peer.SessionId!)!.Statistics;
-        Assert.Equal(20, stats.SrtpAuthFailures);
+        // The receive loop may still be on the last datagram when sending returns.
+        await WaitUntilAsync(() => stats.SrtpAuthFailures == 20);
         Assert.Equal(0, stats.RtpPackets);
         Assert.Equal(0, session.AudioSeconds);
 
@@ -84,6 +85,20 @@ public sealed class WhipOnServerTests(WhipServer fixture) : IClassFixture<WhipSe
         await WaitUntilAsync(() => session.AudioSeconds > 0.3);
         Assert.Equal(20, stats.RtpPackets);
         Assert.Equal(20, stats.SrtpAuthFailures);
+        // Exported for the whole ingress (other tests of this server add their own).
+        Assert.True(await MetricAsync("webrtc_packets_dropped_total", "srtp_auth") >= 20);
+        Assert.True(await MetricAsync("webrtc_rtp_received_total") >= 20);
+    }
+
+    // The value of a counter in /metrics (Prometheus text), with the label reason="<reason>" when given.
+    private async Task<double> MetricAsync(string name, string? reason = null)
+    {
+        using var admin = fixture.Server.AdminHttp();
+        var text = await admin.GetStringAsync("/metrics");
+        var label = reason is null ? "" : $@"[^}}]*reason=""{reason}""";
+        var match = System.Text.RegularExpressions.Regex.Match(text, $@"^{name}\{{{label}[^}}]*\}} (\S+)", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(match.Success, $"{name} {reason} is not in /metrics");
+        return double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
@@ -188,6 +203,44 @@ public sealed class WhipOnServerTests(WhipServer fixture) : IClassFixture<WhipSe
     }
 
     [Fact]
+    public async Task Keywords_given_as_a_query_parameter_reach_subscribers_as_keywordSpotted()
+    {
+        using var http = fixture.Http("whip-keywords");
+        using var peer = new WhipTestPeer();
+        Assert.Equal(HttpStatusCode.Created, (await peer.PublishAsync(http, peer.Offer(), "?language=en&keywords=country")).StatusCode);
+        await using var viewer = fixture.Server.Client("whip-keywords");
+        var log = new EventLog(viewer);
+        await viewer.ConnectAsync();
+        await viewer.SubscribeAsync(peer.SessionId!);
+        Assert.Equal(StunMessage.BindingSuccess, peer.CheckConnectivity()!.Type);
+        await peer.HandshakeAsync();
+
+        // "… ask not what your country can do for you", then silence so the segment closes.
+        await peer.SendOpusAsync(Speech(7, 1.5));
+
+        await log.WaitForAsync(l => l.Keywords.Count > 0, seconds: 60);
+        var hit = log.Keywords[0];
+        Assert.Equal((peer.SessionId, "country"), (hit.SessionId, hit.Keyword));
+        Assert.InRange(hit.Start, 3.0, 6.5);
+    }
+
+    [Fact]
+    public async Task Unusable_keyword_is_refused_with_400_saying_why_and_leaves_no_session()
+    {
+        using var http = fixture.Http("whip-bad-keywords");
+        using var peer = new WhipTestPeer();
+        var registry = (SessionRegistry)fixture.Server.Services.GetService(typeof(SessionRegistry))!;
+        var before = registry.Count;
+
+        var response = await peer.PublishAsync(http, peer.Offer(), "?language=en&keywords=country&keywords=%3F%21");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("has no letters or digits", await Detail(response), StringComparison.Ordinal);
+        Assert.Equal(before, registry.Count);
+    }
+
+    [Fact]
     public async Task Publication_that_never_sends_media_ends_with_a_no_media_error_event()
     {
         using var http = fixture.Http("whip-silent");
@@ -204,6 +257,7 @@ public sealed class WhipOnServerTests(WhipServer fixture) : IClassFixture<WhipSe
         Assert.Equal(WhipEndCodes.NoMedia, error.Code);
         Assert.Contains($"No audio arrived over WebRTC for {WhipServer.NoMediaSeconds} s", error.Message, StringComparison.Ordinal);
         await WaitUntilAsync(() => fixture.Host.Find(peer.SessionId!) is null);
+        Assert.True(await MetricAsync("webrtc_sessions_ended_total", WhipEndCodes.NoMedia) >= 1);
     }
 
     [Fact]
