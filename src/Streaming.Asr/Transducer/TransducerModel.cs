@@ -15,6 +15,8 @@ namespace Streaming.Asr.Transducer;
 /// </summary>
 public sealed class TransducerModel : IRecognizerModel
 {
+    private readonly Lazy<IHotwordSpeller> _hotwordSpeller;
+
     private TransducerModel(string name, IAcousticModel encoder, IAcousticModel decoder, IAcousticModel joiner,
         TransducerModelMetadata metadata, TokenTable tokens, ITextAssembler textAssembler, RecognizerOptions options)
     {
@@ -26,6 +28,9 @@ public sealed class TransducerModel : IRecognizerModel
         Tokens = tokens;
         TextAssembler = textAssembler;
         Options = options;
+        _hotwordSpeller = new(() => textAssembler is PinyinTextAssembler
+            ? new PinyinHotwordSpeller(new PinyinSpeller(UnihanReadings.Shared, tokens.Pieces().Select(p => p.Key)), tokens)
+            : new HotwordTokenizer(tokens.Pieces()));
         long[] featureShape = encoder.InputShapes[0];
         FeatureDimension = featureShape[^1] > 0 ? (int)featureShape[^1] : 80;
         Features = new FbankOptions { MelBins = FeatureDimension };
@@ -122,9 +127,41 @@ public sealed class TransducerModel : IRecognizerModel
     /// <inheritdoc />
     public IRecognitionStream CreateStream() => new TransducerStream(this, null);
 
-    /// <summary>Creates a stream; hotwords are fused into modified beam search through a <see cref="ContextGraph"/>.</summary>
-    public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords) => new TransducerStream(
-        this, hotwords.Count == 0 ? null : ContextGraph.Build(hotwords, new HotwordTokenizer(Tokens.Pieces()), Options.HotwordBoost));
+    /// <summary>
+    /// Creates a stream; hotwords are fused into modified beam search through a <see cref="ContextGraph"/> (for a
+    /// pinyin vocabulary every reading of a phrase is a path), and a pinyin model's converter is given the same
+    /// phrases so they are written as given.
+    /// </summary>
+    public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords)
+    {
+        if (hotwords.Count == 0)
+        {
+            return new TransducerStream(this, null);
+        }
+
+        var speller = HotwordSpeller;
+        var graph = ContextGraph.Build(hotwords, speller, Options.HotwordBoost);
+        var text = (speller, TextAssembler) is (PinyinHotwordSpeller pinyin, PinyinTextAssembler assembler)
+            ? assembler.WithPhrases(pinyin.PhraseBook(hotwords))
+            : null;
+        return new TransducerStream(this, graph, text);
+    }
+
+    private IHotwordSpeller HotwordSpeller
+    {
+        get
+        {
+            try
+            {
+                return _hotwordSpeller.Value;
+            }
+            catch (FileNotFoundException e)
+            {
+                // Without Unihan's readings Chinese cannot be spelt: refuse the hotwords, not the whole server.
+                throw new HotwordException($"Model {Name} cannot spell hotwords on this server: {e.Message}");
+            }
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()

@@ -1,5 +1,6 @@
 using Streaming.Asr.Features;
 using Streaming.Asr.Hotwords;
+using Streaming.Asr.Text;
 using Streaming.Inference;
 
 namespace Streaming.Asr.Transducer;
@@ -20,6 +21,7 @@ public sealed class TransducerStream : IRecognitionStream
     private readonly ZipformerEncoderState _state;
     private readonly TransducerJoint _joint;
     private readonly ITransducerSearch _search;
+    private readonly ITextAssembler _text;
     private readonly List<NamedTensor> _inputs;
     private readonly float[] _chunk;
     private readonly NamedTensor _chunkTensor;
@@ -27,9 +29,10 @@ public sealed class TransducerStream : IRecognitionStream
     private int _decodedFrames;
     private double _secondsPerEncoderFrame;
 
-    internal TransducerStream(TransducerModel model, ContextGraph? graph)
+    internal TransducerStream(TransducerModel model, ContextGraph? graph, ITextAssembler? text = null)
     {
         _model = model;
+        _text = text ?? model.TextAssembler;
         _fbank = new FbankExtractor(model.Features);
         var m = model.Metadata;
         _state = new ZipformerEncoderState(m, model.FeatureDimension, [.. model.Encoder.InputNames.Skip(1)]);
@@ -119,7 +122,7 @@ public sealed class TransducerStream : IRecognitionStream
                 (last.Frame + 1) * _secondsPerEncoderFrame, confidence);
         }
 
-        string text = _model.TextAssembler.Assemble(spans, final: stableIds == int.MaxValue);
+        string text = _text.Assemble(spans, final: stableIds == int.MaxValue);
         return new RecognitionResult(text, tokens) { StableTokenCount = stable, DecodedSeconds = _decodedFrames * _secondsPerEncoderFrame };
     }
 }
