@@ -4,6 +4,7 @@
 # cmake, build-essential: build native/ascend (the Ascend shim and the AscendCL simulator) during dotnet build.
 # ffmpeg: batch jobs decode MP3/M4A/FLAC/OGG through it.
 # libpinyin15, libpinyin-data: pinyin → Chinese characters for Mandarin models whose tokens are pinyin.
+# unicode-data: Unihan's readings spell Chinese keywords in a pinyin model's tokens (every reading of a polyphone).
 set -euo pipefail
 source "$(dirname "$0")/apt-missing.sh"
 missing=()
@@ -14,4 +15,5 @@ command -v cmake >/dev/null || missing+=(cmake)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 ldconfig -p | grep -q 'libpinyin\.so\.15' || missing+=(libpinyin15)
 compgen -G '/usr/lib/*/libpinyin/data' >/dev/null || missing+=(libpinyin-data)
+[ -f /usr/share/unicode/Unihan_Readings.txt.bz2 ] || missing+=(unicode-data)
 apt_install_missing "${missing[@]}"

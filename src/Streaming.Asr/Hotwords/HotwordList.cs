@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Streaming.Asr.Text;
 
 namespace Streaming.Asr.Hotwords;
 
@@ -14,55 +13,19 @@ public static class HotwordList
 
     /// <summary>Parses list lines; <paramref name="source"/> names them in errors.</summary>
     /// <exception cref="HotwordException">A line is malformed; the message gives source and line number.</exception>
-    public static IReadOnlyList<Hotword> Parse(IEnumerable<string> lines, string source)
-    {
-        var hotwords = new List<Hotword>();
-        int number = 0;
-        foreach (string raw in lines)
-        {
-            number++;
-            string line = raw.Trim();
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            hotwords.Add(ParseLine(line, $"{source}:{number}"));
-        }
-
-        return hotwords;
-    }
+    public static IReadOnlyList<Hotword> Parse(IEnumerable<string> lines, string source) =>
+        [.. PhraseListSyntax.Entries(lines, source).Select(entry => ParseLine(entry.Line, entry.Where))];
 
     /// <summary>Reads and parses a UTF-8 list file.</summary>
-    public static IReadOnlyList<Hotword> Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new HotwordException($"Hotword file '{path}' does not exist.");
-        }
-
-        return Parse(File.ReadAllLines(path, Encoding.UTF8), path);
-    }
+    public static IReadOnlyList<Hotword> Load(string path) =>
+        Parse(PhraseListSyntax.ReadLines(path, p => new HotwordException($"Hotword file '{p}' does not exist.")), path);
 
     /// <summary>
     /// Global and session lists as one: a phrase in both keeps the session's boost (the client asked for it
     /// explicitly); order is global first.
     /// </summary>
-    public static IReadOnlyList<Hotword> Merge(IReadOnlyList<Hotword> global, IReadOnlyList<Hotword> session)
-    {
-        if (session.Count == 0)
-        {
-            return global;
-        }
-
-        var byPhrase = new Dictionary<string, Hotword>(StringComparer.Ordinal);
-        foreach (var hotword in global.Concat(session))
-        {
-            byPhrase[hotword.Phrase] = hotword;
-        }
-
-        return [.. byPhrase.Values];
-    }
+    public static IReadOnlyList<Hotword> Merge(IReadOnlyList<Hotword> global, IReadOnlyList<Hotword> session) =>
+        PhraseListSyntax.Merge(global, session, h => h.Phrase);
 
     private static Hotword ParseLine(string line, string where)
     {
@@ -73,8 +36,7 @@ public static class HotwordList
         if (colon >= 0)
         {
             string number = padded[(colon + 2)..].Trim();
-            if (!float.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out float value)
-                || !float.IsFinite(value) || value <= 0 || value > 100)
+            if (!PhraseListSyntax.TryParseBoost(number, out float value))
             {
                 throw new HotwordException($"{where}: boost '{number}' must be a number in (0, 100].");
             }
@@ -93,6 +55,6 @@ public static class HotwordList
             throw new HotwordException($"{where}: phrase is {phrase.Length} characters; at most {MaxPhraseLength} are allowed.");
         }
 
-        return new Hotword(string.Join(' ', phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries)), boost);
+        return new Hotword(PhraseListSyntax.JoinWords(phrase), boost);
     }
 }
