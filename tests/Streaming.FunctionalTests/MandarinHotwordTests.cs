@@ -1,4 +1,4 @@
-using Streaming.Audio;
+using Streaming.Client;
 using Streaming.Protocol;
 using Streaming.Testing;
 

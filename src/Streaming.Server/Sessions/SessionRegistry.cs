@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Streaming.Pipeline;
 using Streaming.Protocol;
 using Streaming.Server.Hosting;
 using Streaming.Server.ScaleOut;
@@ -76,7 +77,7 @@ public sealed class SessionRegistry
                 throw new SessionRefusedException($"Session {id} already exists.");
             }
 
-            session = new LiveSession(id, owner, plan, engine.RecognizerFor(plan.Model).Sessions.Create(plan.Settings), _options, _metrics, _logger);
+            session = new LiveSession(id, owner, plan, CreatePipeline(engine, plan), _options, _metrics, _logger);
             _sessions[id] = session;
             _ = session.Completion.ContinueWith(
                 _ => _sessions.TryRemove(id, out var _),
@@ -88,6 +89,19 @@ public sealed class SessionRegistry
         _directory.Announce(session);
         Started?.Invoke(session);
         return session;
+    }
+
+    // A hotword or keyword the model cannot spell (a digit in a Mandarin phrase) refuses the session, naming it.
+    private static SessionPipeline CreatePipeline(SpeechEngine engine, SessionPlan plan)
+    {
+        try
+        {
+            return engine.RecognizerFor(plan.Model).Sessions.Create(plan.Settings);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SessionRefusedException(ex.Message);
+        }
     }
 
     /// <summary>The running session with this id, if any.</summary>
