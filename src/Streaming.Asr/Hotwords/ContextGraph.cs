@@ -85,9 +85,13 @@ public sealed class ContextGraph
         return new ContextGraph([.. unique.Values]);
     }
 
-    /// <summary>Tokenises <paramref name="hotwords"/> and builds the graph; <paramref name="defaultBoost"/> applies where a hotword has none.</summary>
-    public static ContextGraph Build(IEnumerable<Hotword> hotwords, HotwordTokenizer tokenizer, float defaultBoost) =>
-        Build(hotwords.Select(h => (h.Phrase, tokenizer.Tokenize(h.Phrase), h.Boost ?? defaultBoost)));
+    /// <summary>
+    /// Spells <paramref name="hotwords"/> and builds the graph, every spelling of a phrase (each reading of its
+    /// polyphones) a path to it; <paramref name="defaultBoost"/> applies where a hotword has none, and each token
+    /// earns the speller's <see cref="IHotwordSpeller.TokenShare"/> of the boost.
+    /// </summary>
+    public static ContextGraph Build(IEnumerable<Hotword> hotwords, IHotwordSpeller speller, float defaultBoost) =>
+        Build(hotwords.SelectMany(h => speller.Spell(h.Phrase).Select(tokens => (h.Phrase, tokens, (h.Boost ?? defaultBoost) * speller.TokenShare))));
 
     /// <summary>Consumes <paramref name="token"/> in <paramref name="state"/>; returns the next state and the score change.</summary>
     public int Step(int state, int token, out float bonus)

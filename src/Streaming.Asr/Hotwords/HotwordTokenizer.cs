@@ -9,7 +9,7 @@ namespace Streaming.Asr.Hotwords;
 /// first, the way those vocabularies mostly spell common words; CJK text gets no word-start marker because
 /// such models emit characters without one.
 /// </summary>
-public sealed class HotwordTokenizer
+public sealed class HotwordTokenizer : IHotwordSpeller
 {
     private const char WordStart = '▁';
     private readonly Dictionary<string, int> _ids;
@@ -51,6 +51,10 @@ public sealed class HotwordTokenizer
 
         return [.. ids];
     }
+
+    /// <inheritdoc />
+    /// <remarks>A piece vocabulary has one spelling per phrase: <see cref="Tokenize"/>'s.</remarks>
+    public IReadOnlyList<int[]> Spell(string phrase) => [Tokenize(phrase)];
 
     private int AppendLongest(string text, int position, List<int> ids, string phrase)
     {

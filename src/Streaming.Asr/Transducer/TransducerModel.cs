@@ -17,6 +17,8 @@ namespace Streaming.Asr.Transducer;
 /// </summary>
 public sealed class TransducerModel : IRecognizerModel
 {
+    private readonly Lazy<IHotwordSpeller> _hotwordSpeller;
+
     private TransducerModel(string name, IAcousticModel encoder, IAcousticModel decoder, IAcousticModel joiner,
         TransducerModelMetadata metadata, TokenTable tokens, ITextAssembler textAssembler, RecognizerOptions options)
     {
@@ -29,6 +31,9 @@ public sealed class TransducerModel : IRecognizerModel
         TextAssembler = textAssembler;
         Options = options;
         _keywordTokenizer = new Lazy<KeywordTokenizer>(() => new KeywordTokenizer(tokens));
+        _hotwordSpeller = new(() => textAssembler is PinyinTextAssembler
+            ? new PinyinHotwordSpeller(new PinyinSpeller(UnihanReadings.Shared, tokens.Pieces().Select(p => p.Key)), tokens)
+            : new HotwordTokenizer(tokens.Pieces()));
         long[] featureShape = encoder.InputShapes[0];
         FeatureDimension = featureShape[^1] > 0 ? (int)featureShape[^1] : 80;
         Features = new FbankOptions { MelBins = FeatureDimension };
@@ -128,22 +133,53 @@ public sealed class TransducerModel : IRecognizerModel
     /// <inheritdoc />
     public IRecognitionStream CreateStream() => new TransducerStream(this, null);
 
-    /// <summary>Creates a stream; hotwords are fused into modified beam search through a <see cref="ContextGraph"/>.</summary>
+    /// <summary>
+    /// Creates a stream; hotwords are fused into modified beam search through a <see cref="ContextGraph"/> (for a
+    /// pinyin vocabulary every reading of a phrase is a path), and a pinyin model's converter is given the same
+    /// phrases so they are written as given.
+    /// </summary>
     public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords) => CreateStream(hotwords, []);
 
     /// <summary>
-    /// Creates a stream biased towards <paramref name="hotwords"/> that also spots <paramref name="keywords"/> with a
-    /// <see cref="TransducerKeywordSpotter"/> on the same encoder output. The graph of a keyword list is built once per
-    /// list instance, so sessions sharing the global list share its graph.
+    /// Creates a stream biased towards <paramref name="hotwords"/> (as <see cref="CreateStream(IReadOnlyList{Hotword})"/>)
+    /// that also spots <paramref name="keywords"/> with a <see cref="TransducerKeywordSpotter"/> on the same encoder
+    /// output. The graph of a keyword list is built once per list instance, so sessions sharing the global list share
+    /// its graph.
     /// </summary>
     /// <exception cref="KeywordException">A keyword cannot be spelt in the model's tokens.</exception>
-    public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords, IReadOnlyList<Keyword> keywords) => new TransducerStream(
-        this,
-        hotwords.Count == 0 ? null : ContextGraph.Build(hotwords, new HotwordTokenizer(Tokens.Pieces()), Options.HotwordBoost),
-        keywords.Count == 0 ? null : _keywordGraphs.GetValue(keywords, BuildKeywordGraph));
+    public IRecognitionStream CreateStream(IReadOnlyList<Hotword> hotwords, IReadOnlyList<Keyword> keywords)
+    {
+        var keywordGraph = keywords.Count == 0 ? null : _keywordGraphs.GetValue(keywords, BuildKeywordGraph);
+        if (hotwords.Count == 0)
+        {
+            return new TransducerStream(this, null, keywordGraph);
+        }
+
+        var speller = HotwordSpeller;
+        var graph = ContextGraph.Build(hotwords, speller, Options.HotwordBoost);
+        var text = (speller, TextAssembler) is (PinyinHotwordSpeller pinyin, PinyinTextAssembler assembler)
+            ? assembler.WithPhrases(pinyin.PhraseBook(hotwords))
+            : null;
+        return new TransducerStream(this, graph, keywordGraph, text);
+    }
 
     private KeywordGraph BuildKeywordGraph(IReadOnlyList<Keyword> keywords) =>
         KeywordGraph.Build(keywords.Select(k => (k, _keywordTokenizer.Value.Spell(k))), Options.KeywordBoost, Options.KeywordThreshold);
+    private IHotwordSpeller HotwordSpeller
+    {
+        get
+        {
+            try
+            {
+                return _hotwordSpeller.Value;
+            }
+            catch (FileNotFoundException e)
+            {
+                // Without Unihan's readings Chinese cannot be spelt: refuse the hotwords, not the whole server.
+                throw new HotwordException($"Model {Name} cannot spell hotwords on this server: {e.Message}");
+            }
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()

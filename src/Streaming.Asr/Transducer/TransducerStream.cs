@@ -1,6 +1,7 @@
 using Streaming.Asr.Features;
 using Streaming.Asr.Hotwords;
 using Streaming.Asr.Keywords;
+using Streaming.Asr.Text;
 using Streaming.Inference;
 
 namespace Streaming.Asr.Transducer;
@@ -22,6 +23,7 @@ public sealed class TransducerStream : IRecognitionStream
     private readonly TransducerJoint _joint;
     private readonly ITransducerSearch _search;
     private readonly TransducerKeywordSpotter? _spotter;
+    private readonly ITextAssembler _text;
     private readonly List<NamedTensor> _inputs;
     private readonly float[] _chunk;
     private readonly NamedTensor _chunkTensor;
@@ -29,9 +31,10 @@ public sealed class TransducerStream : IRecognitionStream
     private int _decodedFrames;
     private double _secondsPerEncoderFrame;
 
-    internal TransducerStream(TransducerModel model, ContextGraph? graph, KeywordGraph? keywords = null)
+    internal TransducerStream(TransducerModel model, ContextGraph? graph, KeywordGraph? keywords = null, ITextAssembler? text = null)
     {
         _model = model;
+        _text = text ?? model.TextAssembler;
         _fbank = new FbankExtractor(model.Features);
         var m = model.Metadata;
         _state = new ZipformerEncoderState(m, model.FeatureDimension, [.. model.Encoder.InputNames.Skip(1)]);
@@ -124,7 +127,7 @@ public sealed class TransducerStream : IRecognitionStream
                 (last.Frame + 1) * _secondsPerEncoderFrame, confidence);
         }
 
-        string text = _model.TextAssembler.Assemble(spans, final: stableIds == int.MaxValue);
+        string text = _text.Assemble(spans, final: stableIds == int.MaxValue);
         return new RecognitionResult(text, tokens)
         {
             StableTokenCount = stable,

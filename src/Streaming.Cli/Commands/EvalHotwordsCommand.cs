@@ -14,7 +14,8 @@ namespace Streaming.Cli.Commands;
 /// three ways — greedy (the default product path), beam search without hotwords, and the same beam search
 /// biased towards the list — then re-scores the biased text as finals are (<see cref="HotwordRescorer"/>), and
 /// prints hotword recall, overall WER and the WER of the other words for each, plus the utterances where
-/// biasing or re-scoring changed the beam's text.
+/// biasing or re-scoring changed the beam's text. A Mandarin set's <c>trans.tsv</c> in place of the manifest is
+/// decoded with the Mandarin model (unless another is named) and scored per character.
 /// </summary>
 public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
 {
@@ -23,7 +24,7 @@ public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
     {
         /// <summary>The evaluation set.</summary>
         [CommandArgument(0, "<MANIFEST>")]
-        [Description("JSON-lines manifest (audio_filepath, text), e.g. the hifitts manifest.json of the shared test data")]
+        [Description("JSON-lines manifest (audio_filepath, text), e.g. the hifitts manifest.json of the shared test data, or a Mandarin set's trans.tsv (scored per character)")]
         public string Manifest { get; init; } = "";
 
         /// <summary>Hotword list.</summary>
@@ -55,7 +56,16 @@ public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
             throw new CliException("--hotwords FILE is required.");
         }
 
-        var utterances = SpeechManifest.Read(settings.Manifest);
+        bool mandarin = settings.Manifest.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase);
+        var utterances = mandarin
+            ? [.. MandarinTestSets.Read(settings.Manifest, "tsv").Select(i => (i.AudioPath, i.Reference))]
+            : SpeechManifest.Read(settings.Manifest);
+        Func<string, string[]> normalise = mandarin ? CharacterErrorRate.Normalise : WordErrorRate.Normalise;
+        if (mandarin)
+        {
+            settings.PreferMandarin();
+        }
+
         var hotwords = HotwordList.Load(settings.Hotwords);
         string directory = Path.Combine(ModelDirectory.Locate(settings.Models), settings.Model);
         using var greedyModel = RecognizerModelLoader.Load(directory);
@@ -65,11 +75,11 @@ public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
             BeamSize = settings.Beam,
             HotwordBoost = settings.Boost,
         });
-        string[][] phrases = [.. hotwords.Select(h => WordErrorRate.Normalise(h.Phrase))];
-        var greedy = new HotwordScore(phrases);
-        var plain = new HotwordScore(phrases);
-        var biased = new HotwordScore(phrases);
-        var rescored = new HotwordScore(phrases);
+        string[][] phrases = [.. hotwords.Select(h => normalise(h.Phrase))];
+        var greedy = new HotwordScore(phrases, normalise);
+        var plain = new HotwordScore(phrases, normalise);
+        var biased = new HotwordScore(phrases, normalise);
+        var rescored = new HotwordScore(phrases, normalise);
         var rescorer = new HotwordRescorer();
         string[] written = [.. hotwords.Select(h => h.Phrase)];
         using var greedyStream = greedyModel.CreateStream();
@@ -86,14 +96,14 @@ public sealed class EvalHotwordsCommand : Command<EvalHotwordsCommand.Settings>
             biased.Add(reference, after);
             string corrected = rescorer.Rescore(after, written).Text;
             rescored.Add(reference, corrected);
-            if (before != corrected || (settings.All && !WordErrorRate.Normalise(reference).SequenceEqual(WordErrorRate.Normalise(before))))
+            if (before != corrected || (settings.All && !normalise(reference).SequenceEqual(normalise(before))))
             {
                 Console.WriteLine($"{Path.GetFileName(audio)}\n  ref:    {reference}\n  beam:   {before}\n  biased: {after}\n  re-scored: {corrected}");
             }
         }
 
         Console.WriteLine($"model {model.Name}; {utterances.Count} utterances; {hotwords.Count} hotwords; beam {settings.Beam}, boost {settings.Boost}");
-        Console.WriteLine("system   hotword_recall        inserted  WER      WER_other_words");
+        Console.WriteLine(mandarin ? "system   hotword_recall        inserted  CER      CER_other_characters" : "system   hotword_recall        inserted  WER      WER_other_words");
         Print("greedy", greedy);
         Print("beam", plain);
         Print("biased", biased);

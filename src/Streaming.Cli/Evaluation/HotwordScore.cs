@@ -4,8 +4,9 @@ namespace Streaming.Cli.Evaluation;
 /// Hotword recall and word error rates of one system over an evaluation set. Texts are compared as
 /// lowercase words without punctuation. "Other words" are the words left after removing every occurrence
 /// of a hotword phrase from both reference and hypothesis, so their WER shows collateral damage of biasing.
+/// The units are words, or characters for Mandarin (<paramref name="normalise"/>; the rates are then CERs).
 /// </summary>
-internal sealed class HotwordScore(IReadOnlyList<string[]> phrases)
+internal sealed class HotwordScore(IReadOnlyList<string[]> phrases, Func<string, string[]> normalise)
 {
     public int HotwordsInReference { get; private set; }
 
@@ -30,8 +31,8 @@ internal sealed class HotwordScore(IReadOnlyList<string[]> phrases)
 
     public void Add(string reference, string hypothesis)
     {
-        string[] r = Asr.Evaluation.WordErrorRate.Normalise(reference);
-        string[] h = Asr.Evaluation.WordErrorRate.Normalise(hypothesis);
+        string[] r = normalise(reference);
+        string[] h = normalise(hypothesis);
         Words += r.Length;
         Errors += Asr.Evaluation.WordErrorRate.Errors(r, h);
         var (rOther, rCounts) = Mask(r);

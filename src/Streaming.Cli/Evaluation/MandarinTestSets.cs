@@ -16,13 +16,18 @@ internal static class MandarinTestSets
             throw new CliException($"Unknown Mandarin test set '{set}'; use one of {string.Join(", ", Names)}.");
         }
 
-        var folder = Path.Combine(audioDirectory, set);
-        var path = Path.Combine(folder, "trans.tsv");
+        return Read(Path.Combine(audioDirectory, set, "trans.tsv"), set);
+    }
+
+    /// <summary>The utterances of a set's <c>trans.tsv</c> (wavs beside it), named <paramref name="set"/>.</summary>
+    public static IEnumerable<EvalItem> Read(string path, string set)
+    {
         if (!File.Exists(path))
         {
             throw new CliException($"Test set file '{path}' does not exist.");
         }
 
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         return File.ReadLines(path).Select(l => l.Split('\t')).Where(c => c.Length >= 2 && c[0].EndsWith(".wav", StringComparison.Ordinal))
             .Select(c => new EvalItem(set, Path.Combine(folder, c[0]), c[1]));
     }

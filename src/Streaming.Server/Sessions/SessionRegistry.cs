@@ -91,7 +91,8 @@ public sealed class SessionRegistry
         return session;
     }
 
-    // Building the pipeline parses the session's hotword and keyword lists and spells them in the model's tokens.
+    // Building the pipeline parses the session's hotword and keyword lists and spells them in the model's tokens; a
+    // phrase the model cannot spell (a digit in a Mandarin phrase) refuses the session, naming it.
     private static SessionPipeline CreatePipeline(SpeechEngine engine, SessionPlan plan)
     {
         try

@@ -21,6 +21,41 @@ public sealed class ContextGraphTests
         return (total + (finish ? graph.Finish(state) : 0), state);
     }
 
+    private sealed class ReadingsSpeller(Dictionary<string, int[][]> spellings, float share = 1f) : IHotwordSpeller
+    {
+        public float TokenShare => share;
+
+        public IReadOnlyList<int[]> Spell(string phrase) => spellings[phrase];
+    }
+
+    [Fact]
+    public void Every_spelling_of_a_phrase_is_a_path_to_it_with_the_phrase_boost()
+    {
+        // A polyphone read two ways: "a b c" and "a d c".
+        var speller = new ReadingsSpeller(new() { ["abc"] = [[1, 2, 3], [1, 4, 3]], ["e"] = [[5]] });
+        var graph = ContextGraph.Build([new Hotword("abc", 2f), new Hotword("e")], speller, defaultBoost: 1f);
+
+        Assert.Equal(3, graph.PhraseCount);
+        foreach (int[] reading in (int[][])[[1, 2, 3], [1, 4, 3]])
+        {
+            var (total, _) = Run(graph, reading);
+            var (_, end) = Run(graph, reading, finish: false);
+            Assert.Equal(6f, total, 4);
+            Assert.Equal(["abc"], graph.Matches(end));
+        }
+
+        Assert.Equal(1f, Run(graph, [5]).Total, 4);
+    }
+
+    [Fact]
+    public void Tokens_of_a_finer_speller_earn_their_share_of_the_boost()
+    {
+        var speller = new ReadingsSpeller(new() { ["abc"] = [[1, 2, 3]] }, share: 0.5f);
+        var graph = ContextGraph.Build([new Hotword("abc", 2f)], speller, defaultBoost: 1f);
+
+        Assert.Equal(3f, Run(graph, [1, 2, 3]).Total, 4);
+    }
+
     [Fact]
     public void Full_match_keeps_boost_times_length_and_reports_the_phrase()
     {

@@ -66,15 +66,28 @@ public sealed class PinyinConverter : IDisposable
         }
     }
 
-    /// <summary>Converts pieces to text: syllable runs to characters, literal pieces unchanged.</summary>
+    /// <summary>
+    /// Converts pieces to text: syllable runs to characters, literal pieces unchanged, and where the pieces spell
+    /// one of <paramref name="phrases"/>, that phrase as written (libpinyin converts the runs either side of it).
+    /// </summary>
     /// <param name="pieces">Assembled syllables and literal pieces.</param>
     /// <param name="toneGuided">Let the heard tones choose among phrases, when the options enable it and ICU is present.</param>
-    public string Convert(IReadOnlyList<PinyinPiece> pieces, bool toneGuided = true)
+    /// <param name="phrases">Phrases to write as given (a session's hotwords); null for none.</param>
+    public string Convert(IReadOnlyList<PinyinPiece> pieces, bool toneGuided = true, PinyinPhraseBook? phrases = null)
     {
         var text = new StringBuilder();
         var run = new List<PinyinPiece>();
-        foreach (var piece in pieces)
+        for (int i = 0; i < pieces.Count; i++)
         {
+            var piece = pieces[i];
+            if (phrases is not null && phrases.TryMatch(pieces, i, out var phrase, out int length))
+            {
+                AppendRun(text, run, toneGuided);
+                text.Append(phrase);
+                i += length - 1;
+                continue;
+            }
+
             if (piece.IsSyllable)
             {
                 run.Add(piece);

@@ -21,12 +21,12 @@ public sealed class PinyinConverterPool : IDisposable
     }
 
     /// <summary>Converts pieces with a converter no other thread is using (see <see cref="PinyinConverter.Convert"/>).</summary>
-    public string Convert(IReadOnlyList<PinyinPiece> pieces, bool toneGuided = true)
+    public string Convert(IReadOnlyList<PinyinPiece> pieces, bool toneGuided = true, PinyinPhraseBook? phrases = null)
     {
         var converter = _idle.TryTake(out var idle) ? idle : Track(PinyinConverter.Create(_options));
         try
         {
-            return converter.Convert(pieces, toneGuided);
+            return converter.Convert(pieces, toneGuided, phrases);
         }
         finally
         {

@@ -36,6 +36,28 @@ public sealed class PinyinConverterTests : IDisposable
         Assert.Contains("实际", Convert(tokens));
     }
 
+    [Theory]
+    [InlineData("w én s ēn t è k ǎ s uǒ sh ì q uán q iú zh ī m íng d e f ǎ g uó x ìng g é p ài y ǎn y uán", "文森特卡索", "w én s ēn t è k ǎ s uǒ", "文森特卡索是全球知名的法国")]
+    [InlineData("zh ū l ì n án z ài sh àng sh ì j iàn m iàn h uì sh àng b iǎo sh ì", "朱丽楠", "zh ū l ì n án", "朱丽楠在上市见面会上表示")]
+    [InlineData("j īn n ián d e n ián h uà sh ōu y ì l ǜ", "年化收益率", "n ián h uà sh ōu y ì l ǜ", "年化收益率")]
+    public void Phrases_given_to_the_converter_come_out_as_written(string tokens, string phrase, string spelling, string expected)
+    {
+        using var withPhrases = _assembler.WithPhrases(new PinyinPhraseBook([(phrase, [spelling.Split(' ')])]));
+
+        Assert.DoesNotContain(phrase, Convert(tokens));
+        Assert.Contains(expected, withPhrases.Convert(tokens.Split(' ')));
+        Assert.Contains(expected, withPhrases.Convert(tokens.Split(' '), toneGuided: false));
+    }
+
+    [Fact]
+    public void A_stream_assembler_leaves_the_shared_converters_to_its_model_when_disposed()
+    {
+        var withPhrases = _assembler.WithPhrases(new PinyinPhraseBook([("朱丽楠", [["zh", "ū", "l", "ì", "n", "án"]])]));
+        withPhrases.Dispose();
+
+        Assert.Equal("我们", Convert("w ǒ m en"));
+    }
+
     [Fact]
     public async Task Concurrent_conversions_each_get_their_own_libpinyin_instance()
     {
