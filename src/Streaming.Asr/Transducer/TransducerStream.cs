@@ -1,5 +1,6 @@
 using Streaming.Asr.Features;
 using Streaming.Asr.Hotwords;
+using Streaming.Asr.Text.Pinyin;
 using Streaming.Inference;
 
 namespace Streaming.Asr.Transducer;
@@ -20,6 +21,7 @@ public sealed class TransducerStream : IRecognitionStream
     private readonly ZipformerEncoderState _state;
     private readonly TransducerJoint _joint;
     private readonly ITransducerSearch _search;
+    private readonly PinyinStreamText? _pinyinText;
     private readonly List<NamedTensor> _inputs;
     private readonly float[] _chunk;
     private readonly NamedTensor _chunkTensor;
@@ -39,6 +41,7 @@ public sealed class TransducerStream : IRecognitionStream
         _search = graph is not null || model.Options.DecodingMethod == RecognizerOptions.ModifiedBeamSearch
             ? new TransducerModifiedBeamDecoder(_joint, model.Options.BeamSize, graph)
             : new TransducerGreedyDecoder(_joint);
+        _pinyinText = model.TextAssembler is PinyinTextAssembler pinyin ? new PinyinStreamText(pinyin) : null;
         _inputs = new List<NamedTensor>(model.Encoder.InputNames.Count);
         _chunk = new float[m.ChunkFrames * model.FeatureDimension];
         _chunkTensor = NamedTensor.Over(model.Encoder.InputNames[0], [1, m.ChunkFrames, model.FeatureDimension], _chunk);
@@ -64,6 +67,7 @@ public sealed class TransducerStream : IRecognitionStream
         _fbank.Reset();
         _state.Reset();
         _search.Reset();
+        _pinyinText?.Reset();
         _nextFrame = 0;
         _decodedFrames = 0;
         return result;
@@ -119,7 +123,16 @@ public sealed class TransducerStream : IRecognitionStream
                 (last.Frame + 1) * _secondsPerEncoderFrame, confidence);
         }
 
-        string text = _model.TextAssembler.Assemble(spans, final: stableIds == int.MaxValue);
-        return new RecognitionResult(text, tokens) { StableTokenCount = stable, DecodedSeconds = _decodedFrames * _secondsPerEncoderFrame };
+        bool final = stableIds == int.MaxValue;
+        int stableText = 0;
+        string text = _pinyinText is not null
+            ? _pinyinText.Assemble(spans, stable, final, out stableText)
+            : _model.TextAssembler.Assemble(spans, final);
+        return new RecognitionResult(text, tokens)
+        {
+            StableTokenCount = stable,
+            StableTextLength = stableText,
+            DecodedSeconds = _decodedFrames * _secondsPerEncoderFrame,
+        };
     }
 }
