@@ -34,4 +34,12 @@ internal sealed class TableJoint(int vocabularySize, Func<int, long, double[]> p
             logits[k] = (float)Math.Log(p[k]);
         }
     }
+
+    public void JointLogits(ReadOnlySpan<float> encoderFrame, IReadOnlyList<float[]> predictionOutputs, Span<float> logits)
+    {
+        for (int i = 0; i < predictionOutputs.Count; i++)
+        {
+            JointLogits(encoderFrame, predictionOutputs[i], logits.Slice(i * VocabularySize, VocabularySize));
+        }
+    }
 }
