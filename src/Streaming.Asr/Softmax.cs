@@ -39,28 +39,6 @@ internal static class Softmax
         }
     }
 
-    /// <summary>
-    /// Log-softmax as sherpa-onnx computes it for its transducer searches: the sum of exponentials is kept in single
-    /// precision (each term computed in double) and the offset rounded to single precision before it is subtracted.
-    /// Modified beam search ranks and merges paths by these values, so ties break as in sherpa-onnx only when they
-    /// round the same way.
-    /// </summary>
-    public static void LogSoftmaxSinglePrecision(ReadOnlySpan<float> logits, Span<float> destination)
-    {
-        float max = Max(logits);
-        float sum = 0;
-        foreach (float v in logits)
-        {
-            sum = (float)(sum + Math.Exp(v - max));
-        }
-
-        float offset = (float)(max + Math.Log(sum));
-        for (int i = 0; i < logits.Length; i++)
-        {
-            destination[i] = logits[i] - offset;
-        }
-    }
-
     private static float Max(ReadOnlySpan<float> values)
     {
         float max = values[0];

@@ -110,8 +110,7 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
         for (int h = 0; h < _beam.Count; h++)
         {
             var hypothesis = _beam[h];
-            Softmax.LogSoftmaxSinglePrecision(_logits.AsSpan(h * vocabulary, vocabulary), _logProbs);
-            float parent = (float)hypothesis.LogProbability;
+            Softmax.LogSoftmax(_logits.AsSpan(h * vocabulary, vocabulary), _logProbs);
             for (int k = 0; k < _logProbs.Length; k++)
             {
                 int state = hypothesis.ContextState;
@@ -121,9 +120,7 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
                     state = _graph.Step(state, k, out bonus);
                 }
 
-                // sherpa-onnx adds a path's log-probability and the symbol's in single precision.
-                float acoustic = parent + _logProbs[k];
-                count = BeamCandidates.Insert(_top, count, new Candidate(acoustic + hypothesis.ContextScore + bonus, h, k, _logProbs[k], acoustic, state, bonus));
+                count = BeamCandidates.Insert(_top, count, new Candidate(hypothesis.Score + _logProbs[k] + bonus, h, k, _logProbs[k], state, bonus));
             }
         }
 
@@ -149,7 +146,7 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
     private Hypothesis Extend(Hypothesis parent, Candidate candidate)
     {
         int k = candidate.Token;
-        double logProbability = candidate.LogProbability;
+        double logProbability = parent.LogProbability + candidate.TokenLogProbability;
         if (IsBlank(k))
         {
             return new Hypothesis(parent.Tokens, parent.Context, logProbability, parent.Key)
@@ -173,19 +170,13 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
 
     private bool IsBlank(int token) => token == _joint.BlankId || token == _joint.UnknownId;
 
-    // log(e^a + e^b) as sherpa-onnx (after Kaldi) computes it: the larger plus log(1 + e^(smaller − larger)), or just
-    // the larger when the smaller is below double precision's reach.
     private static double LogAdd(double a, double b)
     {
-        double larger = Math.Max(a, b);
-        double difference = Math.Min(a, b) - larger;
-        return difference >= MinLogDifference ? larger + Math.Log(1 + Math.Exp(difference)) : larger;
+        double max = Math.Max(a, b);
+        return max + Math.Log(Math.Exp(a - max) + Math.Exp(b - max));
     }
 
-    private static readonly double MinLogDifference = Math.Log(Math.BitIncrement(1.0) - 1.0); // log(DBL_EPSILON)
-
-    // LogProbability: the extended path's acoustic log-probability, in single precision as sherpa-onnx keeps it.
-    private readonly record struct Candidate(double Score, int Hypothesis, int Token, float TokenLogProbability, float LogProbability, int ContextState, float Bonus) : IBeamCandidate;
+    private readonly record struct Candidate(double Score, int Hypothesis, int Token, float TokenLogProbability, int ContextState, float Bonus) : IBeamCandidate;
 
     private sealed class Hypothesis(TransducerToken[] tokens, long[] context, double logProbability, string key)
     {
