@@ -33,7 +33,7 @@ internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
     public string Assemble(IReadOnlyList<TokenSpan> spans, int stableSpans, bool final, out int stableLength)
     {
         var tokens = spans.Select(s => s.Text).ToArray();
-        var tail = assembler.Convert(tokens[Math.Min(_committedSpans, tokens.Length)..], toneGuided: final);
+        var tail = assembler.Convert(tokens[Math.Min(_committedSpans, tokens.Length)..]);
         var text = _committed + tail;
         if (final)
         {
@@ -76,7 +76,7 @@ internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
             }
 
             tried++;
-            var prefix = assembler.Convert(tokens[_committedSpans..end], toneGuided: false);
+            var prefix = assembler.Convert(tokens[_committedSpans..end]);
             if (prefix.Length > 0 && shownTail.StartsWith(prefix, StringComparison.Ordinal))
             {
                 _committed.Append(prefix);
