@@ -8,8 +8,8 @@ namespace Streaming.Asr.Text.Pinyin;
 /// it has already shown (a phrase seen from further along reads differently), so a caption would flicker. Instead,
 /// once a partial has been shown, stable syllables followed by at least <see cref="Margin"/> more are committed
 /// where converting them alone gives exactly the characters that partial showed for them (a phrase boundary); only
-/// the syllables after the committed ones are converted again. The final converts that remainder with tone
-/// guidance and appends it to the committed text.
+/// the syllables after the committed ones are converted again, and the final appends that remainder's conversion to
+/// the committed text. Every conversion is tone-guided: with commits the remainder stays short, so it is cheap.
 /// </summary>
 internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
 {
