@@ -18,6 +18,13 @@ public sealed record RecognitionResult(string Text, IReadOnlyList<RecognizedToke
     public int StableTokenCount { get; init; }
 
     /// <summary>
+    /// How many leading characters of <see cref="Text"/> later partials and the final of the same segment keep
+    /// unchanged, where the recogniser commits text apart from tokens (pinyin models, whose characters are chosen
+    /// from the syllables); 0 when it does not say.
+    /// </summary>
+    public int StableTextLength { get; init; }
+
+    /// <summary>
     /// Seconds of the segment the decoder has consumed, when it lags the audio received (a streaming encoder
     /// waits for its lookahead frames); null when it has seen all of it. Trailing silence is measured up to here.
     /// </summary>

@@ -1,11 +1,13 @@
 namespace Streaming.Asr.Features;
 
 /// <summary>
-/// Power spectrum of a real frame, computed in single precision by the same arithmetic kaldi-native-fbank uses
-/// (KISS FFT's real transform): the N real samples are packed into N/2 complex points, transformed by a
-/// mixed-radix decimation-in-time FFT (radix 4, then one radix 2 if needed), and split into the spectrum of the
-/// real signal with a second set of twiddles. Matching the order of the float operations, not just the maths,
-/// matters: the int8 encoder quantises its activations, so a last-bit difference in a feature can change a token.
+/// Power spectrum of a real frame, computed in single precision by the same arithmetic as the kaldi-native-fbank
+/// inside sherpa-onnx (KISS FFT's real transform): the N real samples are packed into N/2 complex points,
+/// transformed by a mixed-radix decimation-in-time FFT (radix 4, then one radix 2 if needed), and split into the
+/// spectrum of the real signal with a second set of twiddles. Matching the order of the float operations, not just
+/// the maths, matters: the int8 encoder quantises its activations, so a last-bit difference in a feature can
+/// change a token. sherpa-onnx builds KISS FFT with -ffast-math, which reorders some additions; the radix-4
+/// butterfly and the real split follow that order (the radix-2 butterfly, unused for 512 points, follows the source).
 /// </summary>
 internal sealed class Fft
 {
@@ -105,11 +107,14 @@ internal sealed class Fft
             float sumIm = pkIm + pnkIm;
             float diffRe = pkRe - pnkRe;
             float diffIm = pkIm - pnkIm;
-            float twRe = (diffRe * _splitRe[k - 1]) - (diffIm * _splitIm[k - 1]);
-            float twIm = (diffRe * _splitIm[k - 1]) + (diffIm * _splitRe[k - 1]);
-            float lowRe = (sumRe + twRe) * 0.5f;
+            // sherpa-onnx's KISS FFT is built with -ffast-math (GCC 10): the real part of the twiddled difference
+            // is never formed, its two products are added to and taken from the sum one after the other.
+            float productRe = diffRe * _splitRe[k - 1];
+            float productIm = diffIm * _splitIm[k - 1];
+            float twIm = (diffIm * _splitRe[k - 1]) + (diffRe * _splitIm[k - 1]);
+            float lowRe = ((sumRe + productRe) - productIm) * 0.5f;
             float lowIm = (sumIm + twIm) * 0.5f;
-            float highRe = (sumRe - twRe) * 0.5f;
+            float highRe = ((sumRe + productIm) - productRe) * 0.5f;
             float highIm = (twIm - sumIm) * 0.5f;
             power[k] = (lowRe * lowRe) + (lowIm * lowIm);
             power[n - k] = (highRe * highRe) + (highIm * highIm);
@@ -164,6 +169,9 @@ internal sealed class Fft
         }
     }
 
+    // KISS FFT's radix-4 butterfly as sherpa-onnx's -ffast-math build evaluates it (read from its machine code and
+    // checked bit for bit against it): the real parts of the second and third twiddled points are never formed;
+    // their products are added and subtracted one at a time.
     private void Butterfly4(int at, int stride, int m)
     {
         for (int k = 0; k < m; k++)
@@ -176,26 +184,29 @@ internal sealed class Fft
             int w2 = 2 * w1;
             int w3 = 3 * w1;
             float s0Re = (_re[i1] * _twiddleRe[w1]) - (_im[i1] * _twiddleIm[w1]);
-            float s0Im = (_re[i1] * _twiddleIm[w1]) + (_im[i1] * _twiddleRe[w1]);
-            float s1Re = (_re[i2] * _twiddleRe[w2]) - (_im[i2] * _twiddleIm[w2]);
-            float s1Im = (_re[i2] * _twiddleIm[w2]) + (_im[i2] * _twiddleRe[w2]);
-            float s2Re = (_re[i3] * _twiddleRe[w3]) - (_im[i3] * _twiddleIm[w3]);
-            float s2Im = (_re[i3] * _twiddleIm[w3]) + (_im[i3] * _twiddleRe[w3]);
-            float s5Re = _re[i0] - s1Re;
-            float s5Im = _im[i0] - s1Im;
-            _re[i0] += s1Re;
-            _im[i0] += s1Im;
-            float s3Re = s0Re + s2Re;
-            float s3Im = s0Im + s2Im;
-            float s4Re = s0Re - s2Re;
-            float s4Im = s0Im - s2Im;
-            _re[i2] = _re[i0] - s3Re;
-            _im[i2] = _im[i0] - s3Im;
-            _re[i0] += s3Re;
-            _im[i0] += s3Im;
-            _re[i1] = s5Re + s4Im;
+            float s0Im = (_im[i1] * _twiddleRe[w1]) + (_re[i1] * _twiddleIm[w1]);
+            float a2 = _re[i2] * _twiddleRe[w2];
+            float b2 = _im[i2] * _twiddleIm[w2];
+            float s1Im = (_im[i2] * _twiddleRe[w2]) + (_re[i2] * _twiddleIm[w2]);
+            float a3 = _re[i3] * _twiddleRe[w3];
+            float b3 = _im[i3] * _twiddleIm[w3];
+            float s2Im = (_im[i3] * _twiddleRe[w3]) + (_re[i3] * _twiddleIm[w3]);
+            float f0Re = _re[i0];
+            float f0Im = _im[i0];
+            float sumRe = (f0Re + a2) - b2;
+            float sumIm = f0Im + s1Im;
+            float s5Re = (f0Re + b2) - a2;
+            float s5Im = f0Im - s1Im;
+            float s3Re = (s0Re - b3) + a3;
+            float s3Im = s2Im + s0Im;
+            float s4Re = (s0Re - a3) + b3;
+            _re[i2] = sumRe - s3Re;
+            _im[i2] = sumIm - s3Im;
+            _re[i0] = sumRe + s3Re;
+            _im[i0] = sumIm + s3Im;
+            _re[i1] = (s5Re + s0Im) - s2Im;
             _im[i1] = s5Im - s4Re;
-            _re[i3] = s5Re - s4Im;
+            _re[i3] = (s5Re + s2Im) - s0Im;
             _im[i3] = s5Im + s4Re;
         }
     }

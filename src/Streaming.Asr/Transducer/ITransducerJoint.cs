@@ -26,4 +26,12 @@ public interface ITransducerJoint
 
     /// <summary>Writes the joint network's logits for one encoder frame and a prediction output.</summary>
     void JointLogits(ReadOnlySpan<float> encoderFrame, float[] predictionOutput, Span<float> logits);
+
+    /// <summary>
+    /// Writes the joint network's logits for one encoder frame against several prediction outputs, one row of
+    /// <see cref="VocabularySize"/> logits per prediction, in one run. Beam search needs this form: an int8 joiner
+    /// quantises its inputs per tensor, so a row's logits depend on the rows it runs with, and sherpa-onnx runs all
+    /// of a frame's hypotheses together.
+    /// </summary>
+    void JointLogits(ReadOnlySpan<float> encoderFrame, IReadOnlyList<float[]> predictionOutputs, Span<float> logits);
 }

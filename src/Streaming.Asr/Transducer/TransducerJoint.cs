@@ -16,6 +16,10 @@ internal sealed class TransducerJoint : ITransducerJoint, IDisposable
     private readonly float[] _logits;
     private readonly IModelBinding _decoder;
     private readonly IModelBinding _joiner;
+    private readonly IAcousticModel _joinerModel;
+    private readonly int _encoderDimension;
+    private readonly int _decoderDimension;
+    private readonly Dictionary<int, Rows> _rows = [];
 
     public TransducerJoint(IAcousticModel decoder, IAcousticModel joiner, int contextSize, int blankId, int unknownId, int encoderDimension, int decoderDimension, int vocabularySize)
     {
@@ -28,6 +32,9 @@ internal sealed class TransducerJoint : ITransducerJoint, IDisposable
         _frame = new float[encoderDimension];
         _predictionInput = new float[decoderDimension];
         _logits = new float[vocabularySize];
+        _joinerModel = joiner;
+        _encoderDimension = encoderDimension;
+        _decoderDimension = decoderDimension;
         _decoder = decoder.Bind(
             [NamedTensor.Over(decoder.InputNames[0], [1, contextSize], _context)],
             [NamedTensor.Over(decoder.OutputNames[0], [1, decoderDimension], _prediction)]);
@@ -67,9 +74,55 @@ internal sealed class TransducerJoint : ITransducerJoint, IDisposable
         _logits.CopyTo(logits);
     }
 
+    public void JointLogits(ReadOnlySpan<float> encoderFrame, IReadOnlyList<float[]> predictionOutputs, Span<float> logits)
+    {
+        int count = predictionOutputs.Count;
+        if (!_rows.TryGetValue(count, out var rows))
+        {
+            rows = new Rows(_joinerModel, count, _encoderDimension, _decoderDimension, VocabularySize);
+            _rows.Add(count, rows);
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            encoderFrame.CopyTo(rows.Frames.AsSpan(i * _encoderDimension));
+            predictionOutputs[i].CopyTo(rows.Predictions, i * _decoderDimension);
+        }
+
+        rows.Binding.Run();
+        rows.Logits.CopyTo(logits);
+    }
+
     public void Dispose()
     {
+        foreach (var rows in _rows.Values)
+        {
+            rows.Binding.Dispose();
+        }
+
         _joiner.Dispose();
         _decoder.Dispose();
+    }
+
+    // Joiner buffers for a batch of one frame against `count` predictions, bound once per batch size.
+    private sealed class Rows
+    {
+        public Rows(IAcousticModel joiner, int count, int encoderDimension, int decoderDimension, int vocabularySize)
+        {
+            Frames = new float[count * encoderDimension];
+            Predictions = new float[count * decoderDimension];
+            Logits = new float[count * vocabularySize];
+            Binding = joiner.Bind(
+                [NamedTensor.Over(joiner.InputNames[0], [count, encoderDimension], Frames), NamedTensor.Over(joiner.InputNames[1], [count, decoderDimension], Predictions)],
+                [NamedTensor.Over(joiner.OutputNames[0], [count, vocabularySize], Logits)]);
+        }
+
+        public float[] Frames { get; }
+
+        public float[] Predictions { get; }
+
+        public float[] Logits { get; }
+
+        public IModelBinding Binding { get; }
     }
 }

@@ -18,8 +18,9 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
     private readonly ITransducerJoint _joint;
     private readonly ContextGraph? _graph;
     private readonly int _beamSize;
-    private readonly float[] _logits;
     private readonly float[] _logProbs;
+    private readonly List<float[]> _predictions;
+    private readonly float[] _logits; // one row per hypothesis of the beam
     private readonly Candidate[] _top;
     private List<Hypothesis> _beam = [];
     private int _frame;
@@ -34,8 +35,9 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
         _joint = joint;
         _graph = graph;
         _beamSize = beamSize;
-        _logits = new float[joint.VocabularySize];
+        _logits = new float[joint.VocabularySize * beamSize];
         _logProbs = new float[joint.VocabularySize];
+        _predictions = new List<float[]>(beamSize);
         _top = new Candidate[beamSize];
         Reset();
     }
@@ -95,13 +97,20 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
 
     private void Step(ReadOnlySpan<float> frame)
     {
+        _predictions.Clear();
+        foreach (var hypothesis in _beam)
+        {
+            hypothesis.Prediction ??= _joint.PredictionOutput(hypothesis.Context);
+            _predictions.Add(hypothesis.Prediction);
+        }
+
+        int vocabulary = _joint.VocabularySize;
+        _joint.JointLogits(frame, _predictions, _logits);
         int count = 0;
         for (int h = 0; h < _beam.Count; h++)
         {
             var hypothesis = _beam[h];
-            hypothesis.Prediction ??= _joint.PredictionOutput(hypothesis.Context);
-            _joint.JointLogits(frame, hypothesis.Prediction, _logits);
-            Softmax.LogSoftmax(_logits, _logProbs);
+            Softmax.LogSoftmax(_logits.AsSpan(h * vocabulary, vocabulary), _logProbs);
             for (int k = 0; k < _logProbs.Length; k++)
             {
                 int state = hypothesis.ContextState;

@@ -2,6 +2,7 @@ using Streaming.Asr.Features;
 using Streaming.Asr.Hotwords;
 using Streaming.Asr.Keywords;
 using Streaming.Asr.Text;
+using Streaming.Asr.Text.Pinyin;
 using Streaming.Inference;
 
 namespace Streaming.Asr.Transducer;
@@ -24,6 +25,7 @@ public sealed class TransducerStream : IRecognitionStream
     private readonly ITransducerSearch _search;
     private readonly TransducerKeywordSpotter? _spotter;
     private readonly ITextAssembler _text;
+    private readonly PinyinStreamText? _pinyinText;
     private readonly List<NamedTensor> _inputs;
     private readonly float[] _chunk;
     private readonly NamedTensor _chunkTensor;
@@ -45,6 +47,7 @@ public sealed class TransducerStream : IRecognitionStream
             ? new TransducerModifiedBeamDecoder(_joint, model.Options.BeamSize, graph)
             : new TransducerGreedyDecoder(_joint);
         _spotter = keywords is null ? null : new TransducerKeywordSpotter(_joint, keywords);
+        _pinyinText = _text is PinyinTextAssembler pinyin ? new PinyinStreamText(pinyin) : null;
         _inputs = new List<NamedTensor>(model.Encoder.InputNames.Count);
         _chunk = new float[m.ChunkFrames * model.FeatureDimension];
         _chunkTensor = NamedTensor.Over(model.Encoder.InputNames[0], [1, m.ChunkFrames, model.FeatureDimension], _chunk);
@@ -71,6 +74,7 @@ public sealed class TransducerStream : IRecognitionStream
         _state.Reset();
         _search.Reset();
         _spotter?.Reset();
+        _pinyinText?.Reset();
         _nextFrame = 0;
         _decodedFrames = 0;
         return result;
@@ -127,10 +131,15 @@ public sealed class TransducerStream : IRecognitionStream
                 (last.Frame + 1) * _secondsPerEncoderFrame, confidence);
         }
 
-        string text = _text.Assemble(spans, final: stableIds == int.MaxValue);
+        bool final = stableIds == int.MaxValue;
+        int stableText = 0;
+        string text = _pinyinText is not null
+            ? _pinyinText.Assemble(spans, stable, final, out stableText)
+            : _text.Assemble(spans, final);
         return new RecognitionResult(text, tokens)
         {
             StableTokenCount = stable,
+            StableTextLength = stableText,
             DecodedSeconds = _decodedFrames * _secondsPerEncoderFrame,
             KeywordHits = _spotter?.TakeHits(_secondsPerEncoderFrame) ?? [],
         };

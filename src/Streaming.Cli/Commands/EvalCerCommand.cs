@@ -19,7 +19,7 @@ public sealed class EvalCerCommand : AsyncCommand<EvalCerCommand.Settings>
     {
         /// <summary>Sets to run.</summary>
         [CommandOption("--set <NAME>")]
-        [Description("Set to evaluate, repeatable: zh-eval (dev), zh-eval-test (held out) (default: zh-eval)")]
+        [Description("Set to evaluate, repeatable: zh-eval (dev), zh-eval-test (held out), or a folder of wavs with a trans.tsv (default: zh-eval)")]
         public string[] Sets { get; init; } = [];
 
         /// <summary>Hypotheses to score instead of recognising.</summary>

@@ -3,7 +3,8 @@ namespace Streaming.Cli.Evaluation;
 /// <summary>
 /// The Mandarin sets of the team's test audio folder: <c>zh-eval</c> (dev, to develop on) and
 /// <c>zh-eval-test</c> (held out, to report on), each a folder of wavs with a <c>trans.tsv</c>
-/// (<c>file</c>, <c>reference</c>, <c>kind</c>, <c>source</c>).
+/// (<c>file</c>, <c>reference</c>, <c>kind</c>, <c>source</c>). Any other folder laid out the same way (a model's
+/// <c>test_wavs</c>, say) can be named by its path instead.
 /// </summary>
 internal static class MandarinTestSets
 {
@@ -11,12 +12,14 @@ internal static class MandarinTestSets
 
     public static IEnumerable<EvalItem> Load(string audioDirectory, string set)
     {
-        if (!Names.Contains(set))
+        var named = Names.Contains(set);
+        if (!named && !Directory.Exists(set))
         {
-            throw new CliException($"Unknown Mandarin test set '{set}'; use one of {string.Join(", ", Names)}.");
+            throw new CliException($"Unknown Mandarin test set '{set}'; use one of {string.Join(", ", Names)} or a folder of wavs with a trans.tsv.");
         }
 
-        return Read(Path.Combine(audioDirectory, set, "trans.tsv"), set);
+        var folder = named ? Path.Combine(audioDirectory, set) : set;
+        return Read(Path.Combine(folder, "trans.tsv"), set);
     }
 
     /// <summary>The utterances of a set's <c>trans.tsv</c> (wavs beside it), named <paramref name="set"/>.</summary>

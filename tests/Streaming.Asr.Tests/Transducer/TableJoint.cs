@@ -18,6 +18,9 @@ internal sealed class TableJoint(int vocabularySize, Func<int, long, double[]> p
 
     public List<long[]> Contexts { get; } = [];
 
+    /// <summary>How many predictions each batched joint call received, in order.</summary>
+    public List<int> Batches { get; } = [];
+
     public static float[] Frames(int count) => [.. Enumerable.Range(0, count).Select(i => (float)i)];
 
     public float[] PredictionOutput(ReadOnlySpan<long> context)
@@ -32,6 +35,15 @@ internal sealed class TableJoint(int vocabularySize, Func<int, long, double[]> p
         for (int k = 0; k < logits.Length; k++)
         {
             logits[k] = (float)Math.Log(p[k]);
+        }
+    }
+
+    public void JointLogits(ReadOnlySpan<float> encoderFrame, IReadOnlyList<float[]> predictionOutputs, Span<float> logits)
+    {
+        Batches.Add(predictionOutputs.Count);
+        for (int i = 0; i < predictionOutputs.Count; i++)
+        {
+            JointLogits(encoderFrame, predictionOutputs[i], logits.Slice(i * VocabularySize, VocabularySize));
         }
     }
 }

@@ -145,6 +145,17 @@ public sealed class TransducerSearchTests
     }
 
     [Fact]
+    public void Beam_runs_the_joint_once_per_frame_over_every_hypothesis()
+    {
+        // An int8 joiner quantises its input per tensor, so sherpa-onnx's logits for a hypothesis depend on the
+        // hypotheses run beside it: all of a frame's hypotheses must go to the joiner in one run, never one by one.
+        var joint = new TableJoint(4, (frame, _) => Script[frame]);
+        var beam = new TransducerModifiedBeamDecoder(joint, beamSize: 3);
+        beam.Advance(TableJoint.Frames(4), 1);
+        Assert.Equal([1, 3, 3, 3], joint.Batches);
+    }
+
+    [Fact]
     public void Beam_best_is_the_highest_score_per_symbol_not_the_highest_total()
     {
         // "a" totals 0.6 * 0.5 + 0.4 * 0.005 = 0.302, "a b" 0.6 * 0.4999 = 0.29994; per symbol of history (tokens

@@ -46,6 +46,37 @@ public sealed class TransducerStreamTests : IDisposable
         Assert.True(changes >= partials.Count / 2, $"only {changes} of {partials.Count} chunks changed the partial");
     }
 
+    [Theory]
+    [InlineData("3.wav", RecognizerOptions.GreedySearch)]
+    [InlineData("3.wav", RecognizerOptions.ModifiedBeamSearch)]
+    [InlineData("0.wav", RecognizerOptions.GreedySearch)]
+    public void Committed_characters_of_a_partial_stay_in_later_partials_and_the_final(string wav, string method)
+    {
+        string directory = TestPaths.InRepo("models", "zipformer-wenetspeech-zh");
+        Assert.True(TransducerModelFiles.TryFind(directory, out var files, out string? problem), problem);
+        using var model = TransducerModel.Load(files, new RecognizerOptions { DecodingMethod = method });
+        float[] speech = SpeechClip.Read(Path.Combine(directory, "test_wavs", wav)).Samples;
+        using var stream = model.CreateStream();
+        var partials = new List<RecognitionResult>();
+        for (int offset = 0; offset < speech.Length; offset += ChunkSamples)
+        {
+            stream.AcceptAudio(speech.AsSpan(offset, Math.Min(ChunkSamples, speech.Length - offset)));
+            partials.Add(stream.GetPartial());
+        }
+
+        string final = stream.Finish().Text;
+        for (int i = 0; i < partials.Count; i++)
+        {
+            string committed = partials[i].Text[..partials[i].StableTextLength];
+            Assert.All(partials.Skip(i + 1), later => Assert.StartsWith(committed, later.Text, StringComparison.Ordinal));
+            Assert.StartsWith(committed, final, StringComparison.Ordinal);
+        }
+
+        // Commits keep up with the speech: by the last chunk most of the text is committed, not just the first word.
+        var last = partials[^1];
+        Assert.True(last.StableTextLength * 2 >= last.Text.Length, $"only {last.StableTextLength} of '{last.Text}' committed");
+    }
+
     [Fact]
     public void Token_times_are_encoder_frames_of_40_ms_in_order()
     {

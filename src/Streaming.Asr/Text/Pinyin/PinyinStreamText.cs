@@ -1,0 +1,101 @@
+using System.Text;
+
+namespace Streaming.Asr.Text.Pinyin;
+
+/// <summary>
+/// The Chinese text of one stream's growing pinyin hypothesis, with a committed prefix that later partials and the
+/// final keep as it is. Converting the whole hypothesis again at every partial lets libpinyin re-choose characters
+/// it has already shown (a phrase seen from further along reads differently), so a caption would flicker. Instead,
+/// once a partial has been shown, stable syllables followed by at least <see cref="Margin"/> more are committed
+/// where converting them alone gives exactly the characters that partial showed for them (a phrase boundary); only
+/// the syllables after the committed ones are converted again, and the final appends that remainder's conversion to
+/// the committed text. Every conversion is tone-guided: with commits the remainder stays short, so it is cheap.
+/// </summary>
+internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
+{
+    /// <summary>Syllables left uncommitted after a commit point: libpinyin may still join them with what follows.</summary>
+    internal const int Margin = 2;
+
+    // Commit points tried per partial, latest first: each costs one libpinyin conversion.
+    private const int Tries = 3;
+
+    private readonly StringBuilder _committed = new();
+    private int _committedSpans;
+
+    /// <summary>
+    /// The text of <paramref name="spans"/>; <paramref name="stableLength"/> is how many of its leading characters
+    /// no later partial or final of this segment changes.
+    /// </summary>
+    /// <param name="spans">The hypothesis's token groups (pinyin tokens) in order.</param>
+    /// <param name="stableSpans">How many leading spans the search will not change.</param>
+    /// <param name="final">Whether this is the segment's final result.</param>
+    /// <param name="stableLength">Length of the committed prefix of the returned text.</param>
+    public string Assemble(IReadOnlyList<TokenSpan> spans, int stableSpans, bool final, out int stableLength)
+    {
+        var tokens = spans.Select(s => s.Text).ToArray();
+        var tail = assembler.Convert(tokens[Math.Min(_committedSpans, tokens.Length)..]);
+        var text = _committed + tail;
+        if (final)
+        {
+            stableLength = text.Length;
+            return text;
+        }
+
+        Commit(tokens, Math.Min(stableSpans, tokens.Length), tail);
+        stableLength = _committed.Length;
+        return text;
+    }
+
+    /// <summary>Forgets the committed text, for the next segment.</summary>
+    public void Reset()
+    {
+        _committed.Clear();
+        _committedSpans = 0;
+    }
+
+    // Commits tokens[_committedSpans..c) for the latest syllable boundary c that leaves Margin syllables after it
+    // and whose conversion alone is what the shown tail text starts with.
+    private void Commit(string[] tokens, int stable, string shownTail)
+    {
+        var boundaries = new List<int>();
+        for (var b = _committedSpans + 1; b <= tokens.Length; b++)
+        {
+            if (IsSyllableBoundary(tokens, b))
+            {
+                boundaries.Add(b);
+            }
+        }
+
+        var tried = 0;
+        for (var i = boundaries.Count - 1 - Margin; i >= 0 && tried < Tries; i--)
+        {
+            var end = boundaries[i];
+            if (end > stable)
+            {
+                continue;
+            }
+
+            tried++;
+            var prefix = assembler.Convert(tokens[_committedSpans..end]);
+            if (prefix.Length > 0 && shownTail.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                _committed.Append(prefix);
+                _committedSpans = end;
+                return;
+            }
+        }
+    }
+
+    // A syllable ends before tokens[b] unless tokens[b] is the final completing the initial tokens[b - 1]; the end of
+    // the hypothesis is a boundary unless it is an initial still waiting for its final.
+    private static bool IsSyllableBoundary(string[] tokens, int b)
+    {
+        var before = tokens[b - 1].Trim();
+        if (b == tokens.Length)
+        {
+            return !PinyinSyllableAssembler.IsInitial(before);
+        }
+
+        return !(PinyinSyllableAssembler.IsInitial(before) && PinyinSyllableAssembler.IsFinal(tokens[b].Trim()));
+    }
+}
