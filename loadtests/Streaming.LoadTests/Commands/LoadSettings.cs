@@ -90,6 +90,27 @@ public class LoadSettings : CommandSettings
         return session;
     }
 
+    /// <summary>
+    /// Memory per idle and per active session (<see cref="Memory.SessionMemoryProbe"/>), <paramref name="sessions"/>
+    /// per state for 15 s each; null when <paramref name="sessions"/> is 0.
+    /// </summary>
+    public async Task<Memory.SessionMemory?> MeasureMemoryAsync(
+        Framework.LoadRunner runner, IReadOnlyList<SpeechClip> clips, int sessions, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if (sessions <= 0)
+        {
+            return null;
+        }
+
+        var options = ToSessionOptions();
+        var silence = SpeechClip.Silence(TimeSpan.FromSeconds(10), clips[0].SampleRate);
+        using var http = new HttpClient();
+        var probe = new Memory.SessionMemoryProbe(
+            runner, new Soak.ServerProbe(http, new Uri(options.Server, "/metrics")), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(1));
+        return await probe.RunAsync(
+            SessionFactory.Create(ParsedProtocol, [silence], options), SessionFactory.Create(ParsedProtocol, clips, options), sessions, progress, cancellationToken);
+    }
+
     /// <summary>Loads the audio files (the bundled sample when none is given).</summary>
     public IReadOnlyList<SpeechClip> LoadClips() =>
         (Audio.Length > 0 ? Audio : [DefaultAudio()]).Select(SpeechClip.Load).ToArray();

@@ -37,6 +37,11 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
         [Description("Seconds of samples not judged (default 60)")]
         public double WarmUpSeconds { get; init; } = 60;
 
+        /// <summary>Warm-up load.</summary>
+        [CommandOption("--warm-up-load <SECONDS>")]
+        [Description("Seconds of load at the soak's level before it starts, neither sampled nor judged; 0 for none (default 30)")]
+        public double WarmUpLoadSeconds { get; init; } = 30;
+
         /// <summary>Allowed growth.</summary>
         [CommandOption("--max-slope <MIB_PER_MIN>")]
         [Description("Allowed RSS / GC-heap growth after warm-up, MiB per minute (default 2)")]
@@ -61,8 +66,11 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
         var options = settings.ToSessionOptions();
         var session = await settings.CheckedSessionAsync(clips, cancellationToken);
         using var http = new HttpClient();
+        var runner = new LoadRunner();
+        var warmUp = new WarmUp(sessions, TimeSpan.FromSeconds(settings.WarmUpLoadSeconds));
+        var warmed = await warmUp.RunAsync(runner, session, new ConsoleProgress(), cancellationToken);
         var soak = new SoakRun(
-            new LoadRunner(),
+            runner,
             new ServerProbe(http, new Uri(options.Server, "/metrics")),
             TimeSpan.FromSeconds(settings.SampleSeconds),
             TimeSpan.FromSeconds(settings.WarmUpSeconds),
@@ -72,6 +80,7 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
 
         var describe = settings.Describe(clips);
         describe["soak"] = $"{sessions} sessions ({settings.Fraction.ToString(CultureInfo.InvariantCulture)} x capacity {settings.Capacity}) for {settings.Minutes.ToString(CultureInfo.InvariantCulture)} min";
+        describe["warm-up"] = warmUp.Describe(warmed);
         describe["memory criterion"] = $"slope <= {settings.MaxSlope.ToString(CultureInfo.InvariantCulture)} MiB/min after {settings.WarmUpSeconds.ToString(CultureInfo.InvariantCulture)} s";
         var report = new LoadReport($"soak, {settings.ParsedProtocol}", started, settings.Machine(), describe, [result.Run], Soak: result);
         ConsoleProgress.PrintOutcome(report, ReportWriter.Write(report, settings.Out));

@@ -12,6 +12,7 @@ namespace Streaming.LoadTests.Reporting;
 /// <param name="Runs">Scenario runs, one per load level.</param>
 /// <param name="Capacity">The capacity search, when one ran.</param>
 /// <param name="Soak">The soak, when one ran.</param>
+/// <param name="Memory">Memory per idle and per active session, when it was measured.</param>
 public sealed record LoadReport(
     string Title,
     DateTimeOffset StartedAt,
@@ -19,7 +20,8 @@ public sealed record LoadReport(
     IReadOnlyDictionary<string, string> Settings,
     IReadOnlyList<ScenarioResult> Runs,
     CapacityResult? Capacity = null,
-    SoakResult? Soak = null)
+    SoakResult? Soak = null,
+    Memory.SessionMemory? Memory = null)
 {
     /// <summary>One point per run for the latency-vs-concurrency plot: the steady phase's load and partial latency.</summary>
     public IReadOnlyList<(int Concurrency, PhaseResult Steady)> LatencyByConcurrency() =>

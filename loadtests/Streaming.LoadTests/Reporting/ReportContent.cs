@@ -74,6 +74,20 @@ public static class ReportContent
                         s.Handles.ToString(CultureInfo.InvariantCulture))).ToArray())]));
         }
 
+        if (report.Memory is { } memory)
+        {
+            sections.Add(new ReportSection(
+                "Memory per session",
+                [Memory.SessionMemoryProbe.Describe(memory), "Idle sessions stream silence (VAD only); active ones stream the clips. Each figure is the state's peak over the first reading, divided by the sessions."],
+                [new ReportTable(
+                    ["state", "RSS MiB", "GC heap MiB", "RSS per session MiB", "GC heap per session MiB"],
+                    [
+                        Row("none", F1(memory.Baseline.RssMb), F1(memory.Baseline.GcHeapMb), "-", "-"),
+                        Row("idle", F1(memory.Idle.RssMb), F1(memory.Idle.GcHeapMb), F1(memory.RssPerIdleMb), F2(memory.GcHeapPerIdleMb)),
+                        Row("active", F1(memory.Active.RssMb), F1(memory.Active.GcHeapMb), F1(memory.RssPerActiveMb), F2(memory.GcHeapPerActiveMb)),
+                    ])]));
+        }
+
         foreach (var run in report.Runs)
         {
             sections.Add(RunSection(run));
@@ -110,6 +124,10 @@ public static class ReportContent
 
     private static string Percentiles(LatencySummary s) =>
         s.Count == 0 ? "-" : $"{Ms(s.P50)} / {Ms(s.P95)} / {Ms(s.P99)} ({s.Count})";
+
+    private static string F1(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string F2(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
 
     private static string Ms(double ms) => ms.ToString("F0", CultureInfo.InvariantCulture);
 

@@ -38,6 +38,13 @@ public sealed class SpeechClip
         return new SpeechClip(path, pcm, rate);
     }
 
+    /// <summary>
+    /// <paramref name="length"/> of digital silence at <paramref name="sampleRate"/>: the audio of an idle session
+    /// (connected, nobody speaking), named <c>silence</c>.
+    /// </summary>
+    public static SpeechClip Silence(TimeSpan length, int sampleRate) =>
+        new("silence", new byte[(int)(length.TotalSeconds * sampleRate) * 2], sampleRate);
+
     /// <summary>The first <paramref name="length"/> of the clip (all of it when shorter).</summary>
     public SpeechClip Take(TimeSpan length)
     {

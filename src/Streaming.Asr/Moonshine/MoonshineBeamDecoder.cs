@@ -39,9 +39,10 @@ internal sealed class MoonshineBeamDecoder : IMoonshineDecoder
     }
 
     /// <inheritdoc />
-    public List<ScoredToken> Decode(NamedTensor hiddenStates, int maxTokens, IReadOnlyList<ScoredToken> forced)
+    /// <remarks>The draft is not used: beam search needs every hypothesis's scores at every step.</remarks>
+    public List<ScoredToken> Decode(NamedTensor hiddenStates, int maxTokens, IReadOnlyList<ScoredToken> forced, IReadOnlyList<ScoredToken> draft)
     {
-        using var prompt = _runner.RunPrompt(hiddenStates, forced);
+        using var prompt = _runner.RunPrompt(hiddenStates, forced, []);
         int vocab = (int)prompt[0].Shape[^1];
         ReadOnlySpan<float> logits = prompt[0].Span<float>();
         var prefix = new ScoredToken[forced.Count];

@@ -9,7 +9,7 @@ namespace Streaming.Asr.Moonshine;
 /// <see cref="RunStep"/> feeds one token per hypothesis, each with a self-attention cache row (of the
 /// <c>present.*</c> of the run that produced it, at outputs 1..layers) and the prompt run's fixed
 /// cross-attention cache. A single hypothesis's cache is passed back as a view of the earlier output, never
-/// copied; callers dispose the returned outputs.
+/// copied (except when <see cref="Truncate"/> drops rejected draft positions); callers dispose the returned outputs.
 /// </summary>
 internal sealed class MoonshineDecoderRunner
 {
@@ -43,14 +43,22 @@ internal sealed class MoonshineDecoderRunner
     /// <summary>Decoder layers (self-attention cache tensors per run).</summary>
     public int Layers { get; }
 
-    /// <summary>Runs BOS followed by <paramref name="forced"/>; the logits hold one row per prompt token.</summary>
-    public ModelOutputs RunPrompt(NamedTensor hiddenStates, IReadOnlyList<ScoredToken> forced)
+    /// <summary>
+    /// Runs BOS followed by <paramref name="forced"/> and then <paramref name="draft"/> in one pass; the logits
+    /// hold one row per prompt token (row <c>i</c> predicts the token after prompt position <c>i</c>).
+    /// </summary>
+    public ModelOutputs RunPrompt(NamedTensor hiddenStates, IReadOnlyList<ScoredToken> forced, IReadOnlyList<ScoredToken> draft)
     {
-        long[] prompt = new long[forced.Count + 1];
+        long[] prompt = new long[forced.Count + draft.Count + 1];
         prompt[0] = MoonshineModel.BosId;
         for (int i = 0; i < forced.Count; i++)
         {
             prompt[i + 1] = forced[i].Id;
+        }
+
+        for (int i = 0; i < draft.Count; i++)
+        {
+            prompt[forced.Count + i + 1] = draft[i].Id;
         }
 
         _inputs.Clear();
@@ -108,6 +116,34 @@ internal sealed class MoonshineDecoderRunner
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The self-attention caches of a one-row <paramref name="prompt"/> cut to their first <paramref name="positions"/>
+    /// positions, copied into caller-owned arrays, in the layout <see cref="RunStep"/> reads a source in (output 0
+    /// is an empty placeholder for the logits): what a step needs after the prompt's later draft positions were rejected.
+    /// </summary>
+    public ModelOutputs Truncate(ModelOutputs prompt, int positions)
+    {
+        var tensors = new NamedTensor[1 + Layers];
+        tensors[0] = new NamedTensor(MoonshineDecoderLayout.Logits, TensorElementKind.Float32, [0], Memory<byte>.Empty);
+        for (int i = 0; i < Layers; i++)
+        {
+            var cache = prompt[1 + i];
+            long[] shape = cache.Shape; // [1, heads, length, head_dim]
+            int heads = (int)shape[1];
+            int rowFloats = (int)shape[3];
+            var source = cache.Span<float>();
+            var kept = new float[heads * positions * rowFloats];
+            for (int h = 0; h < heads; h++)
+            {
+                source.Slice(h * (int)shape[2] * rowFloats, positions * rowFloats).CopyTo(kept.AsSpan(h * positions * rowFloats));
+            }
+
+            tensors[1 + i] = NamedTensor.Over(cache.Name, [1, heads, positions, rowFloats], kept);
+        }
+
+        return new ModelOutputs(tensors);
     }
 
     /// <summary>Whether <paramref name="rows"/> are 0, 1, ... of a source with exactly that many rows, so its caches can be fed as they are.</summary>

@@ -65,7 +65,7 @@ public sealed class MoonshineStream : IRecognitionStream
         }
 
         _changed = false;
-        var decode = Decode(_prefix.Committed);
+        var decode = Decode(_prefix.Committed, _prefix.Tail);
         _prefix.Update(decode);
         var partial = Build(decode, _prefix.Committed.Count);
         _last = partial;
@@ -76,7 +76,7 @@ public sealed class MoonshineStream : IRecognitionStream
     /// <inheritdoc />
     public RecognitionResult Finish()
     {
-        var decode = Decode([]);
+        var decode = Decode([], []);
         var result = Build(decode, decode.Count);
         result = result with { KeywordHits = _keywords.Match(result.Tokens, result.Tokens.Count, complete: true) };
         _keywords.Reset();
@@ -93,7 +93,7 @@ public sealed class MoonshineStream : IRecognitionStream
         // Nothing native is held between calls: every run's outputs are freed before it returns.
     }
 
-    private List<ScoredToken> Decode(IReadOnlyList<ScoredToken> forced)
+    private List<ScoredToken> Decode(IReadOnlyList<ScoredToken> forced, IReadOnlyList<ScoredToken> draft)
     {
         if (_length < MoonshineModel.MinimumSamples)
         {
@@ -101,7 +101,7 @@ public sealed class MoonshineStream : IRecognitionStream
         }
 
         using var encoded = _model.Encode(_audio.AsMemory(0, _length * sizeof(float)));
-        return _decoder.Decode(encoded[0], MoonshineModel.MaxTokensFor(_length), forced);
+        return _decoder.Decode(encoded[0], MoonshineModel.MaxTokensFor(_length), forced, draft);
     }
 
     private RecognitionResult Build(List<ScoredToken> decode, int stableIds)

@@ -15,6 +15,9 @@ internal sealed class StablePrefix
     /// <summary>Committed tokens, oldest first.</summary>
     public IReadOnlyList<ScoredToken> Committed => _committed;
 
+    /// <summary>The last decode's tokens after the committed ones (empty before the first): the draft of the next partial.</summary>
+    public IReadOnlyList<ScoredToken> Tail => _previous is null ? [] : _previous[_committed.Count..];
+
     /// <summary>Records a decode (which must start with <see cref="Committed"/>) and extends the commit.</summary>
     public void Update(List<ScoredToken> decode)
     {
