@@ -26,6 +26,7 @@ public sealed class TransducerStream : IRecognitionStream
     private int _nextFrame;
     private int _decodedFrames;
     private double _secondsPerEncoderFrame;
+    private long _chunksRun;
 
     internal TransducerStream(TransducerModel model, ContextGraph? graph)
     {
@@ -50,6 +51,10 @@ public sealed class TransducerStream : IRecognitionStream
         _fbank.AcceptWaveform(samples16k);
         RunReadyChunks();
     }
+
+    /// <inheritdoc />
+    /// <remarks>Changes after every encoder chunk (320 ms for the bundled model): a chunk may add tokens or blank frames the endpoint rules count.</remarks>
+    public long? HypothesisVersion => _chunksRun;
 
     /// <inheritdoc />
     public RecognitionResult GetPartial() => Build(_search.StableCount);
@@ -93,6 +98,7 @@ public sealed class TransducerStream : IRecognitionStream
             _decodedFrames += (int)shape[1];
             _state.Advance(outputs);
             _nextFrame += _model.Metadata.ChunkShift;
+            _chunksRun++;
         }
     }
 
