@@ -20,7 +20,6 @@ public sealed class TransducerStream : IRecognitionStream
     private readonly ZipformerEncoderState _state;
     private readonly TransducerJoint _joint;
     private readonly ITransducerSearch _search;
-    private readonly List<NamedTensor> _inputs;
     private readonly float[] _chunk;
     private readonly NamedTensor _chunkTensor;
     private int _nextFrame;
@@ -33,16 +32,15 @@ public sealed class TransducerStream : IRecognitionStream
         _model = model;
         _fbank = new FbankExtractor(model.Features);
         var m = model.Metadata;
-        _state = new ZipformerEncoderState(m, model.FeatureDimension, [.. model.Encoder.InputNames.Skip(1)]);
         _joint = new TransducerJoint(
             model.Decoder, model.Joiner, m.ContextSize, model.Tokens.BlankId, model.Tokens.UnknownId, model.EncoderDimension, model.DecoderDimension, model.VocabularySize);
         // Hotwords need a beam to act on, so they select modified beam search whatever the configured method.
         _search = graph is not null || model.Options.DecodingMethod == RecognizerOptions.ModifiedBeamSearch
             ? new TransducerModifiedBeamDecoder(_joint, model.Options.BeamSize, graph)
             : new TransducerGreedyDecoder(_joint);
-        _inputs = new List<NamedTensor>(model.Encoder.InputNames.Count);
         _chunk = new float[m.ChunkFrames * model.FeatureDimension];
         _chunkTensor = NamedTensor.Over(model.Encoder.InputNames[0], [1, m.ChunkFrames, model.FeatureDimension], _chunk);
+        _state = new ZipformerEncoderState(m, model.FeatureDimension, model.Encoder, _chunkTensor);
     }
 
     /// <inheritdoc />
@@ -87,16 +85,10 @@ public sealed class TransducerStream : IRecognitionStream
         while (_fbank.FramesReady - _nextFrame > frames)
         {
             _fbank.GetFrames(_nextFrame, frames, _chunk);
-            _inputs.Clear();
-            _inputs.Add(_chunkTensor);
-            _inputs.AddRange(_state.Current);
-            var outputs = _model.Encoder.Run(_inputs);
-            var encoderOut = outputs[0];
-            long[] shape = encoderOut.Shape;
-            _secondsPerEncoderFrame = _model.Metadata.ChunkShift * (double)_model.Features.FrameShift / _model.Features.SampleRate / shape[1];
-            _search.Advance(encoderOut.Span<float>(), (int)shape[2]);
-            _decodedFrames += (int)shape[1];
-            _state.Advance(outputs);
+            var encoderOut = _state.Run();
+            _secondsPerEncoderFrame = _model.Metadata.ChunkShift * (double)_model.Features.FrameShift / _model.Features.SampleRate / _state.OutputFrames;
+            _search.Advance(encoderOut, _state.OutputDimension);
+            _decodedFrames += _state.OutputFrames;
             _nextFrame += _model.Metadata.ChunkShift;
             _chunksRun++;
         }
