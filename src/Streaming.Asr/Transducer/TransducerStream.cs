@@ -92,6 +92,8 @@ public sealed class TransducerStream : IRecognitionStream
             _nextFrame += _model.Metadata.ChunkShift;
             _chunksRun++;
         }
+
+        _fbank.DiscardBefore(_nextFrame);
     }
 
     // stableIds: how many leading token ids are stable; a text piece counts as stable when all its ids are.

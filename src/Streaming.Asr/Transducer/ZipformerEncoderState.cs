@@ -121,7 +121,8 @@ internal sealed class ZipformerEncoderState : IDisposable
         }
     }
 
-    private static List<long[]> Shapes(TransducerModelMetadata m, int featureDimension)
+    /// <summary>The cache shapes, in input order (the last, processed_lens, int64).</summary>
+    internal static List<long[]> Shapes(TransducerModelMetadata m, int featureDimension)
     {
         var shapes = new List<long[]>();
         for (int stack = 0; stack < m.EncoderDims.Length; stack++)
