@@ -47,7 +47,7 @@ public static class ReportContent
         {
             sections.Add(new ReportSection(
                 "Capacity search",
-                [$"Criterion: steady-phase p95 partial latency <= {capacity.P95LimitMs:F0} ms (packet + 150 ms), no failed session, no dropped message."],
+                [$"Criterion: steady-phase p95 partial latency <= {capacity.P95LimitMs:F0} ms (packet + --budget-ms), no failed session, no dropped message."],
                 [new ReportTable(
                     ["sessions", "verdict", "p50 partial ms", "p95 partial ms", "p99 partial ms", "p95 final ms", "CER/WER"],
                     capacity.Steps.Select(s => Row(
