@@ -13,4 +13,11 @@ public interface IRecognitionStream : IDisposable
 
     /// <summary>Final hypothesis for the segment; afterwards the stream is reset for the next segment.</summary>
     RecognitionResult Finish();
+
+    /// <summary>
+    /// For streams that decode as audio arrives (a partial only assembles text): a number that changes whenever the
+    /// hypothesis may have changed, so the caller asks for a partial exactly then. Null for streams that decode on
+    /// demand, whose partials follow the caller's own cadence.
+    /// </summary>
+    long? HypothesisVersion => null;
 }

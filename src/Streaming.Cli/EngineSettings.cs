@@ -25,7 +25,7 @@ public class EngineSettings : ModelSettings
 
     /// <summary>Milliseconds of new speech between partial hypotheses.</summary>
     [CommandOption("--partial-ms <MS>")]
-    [Description("New speech between partial hypotheses (default 480)")]
+    [Description("New speech between partial hypotheses of re-decoding models (default 480); the transducer sends one per encoder chunk")]
     public int PartialMs { get; init; } = 480;
 
     /// <summary>Share of real time partial re-decoding may use.</summary>

@@ -14,7 +14,7 @@ public class SessionMeasurementsTests
 
         // Results about audio from the future of the clock (10 s) arrive "before" it was spoken: negative latency.
         measurements.Partial(0, start: 10, end: 10.5);
-        measurements.Final(0, end: 11);
+        measurements.Final(0, end: 11, "");
         var outcome = measurements.ToOutcome();
 
         Assert.InRange(Assert.Single(outcome.FirstPartialMs), -10_100, -9_900);
@@ -32,7 +32,7 @@ public class SessionMeasurementsTests
         measurements.SpeechStarted(1);
         measurements.Partial(1, 0, 0.3);
         measurements.Partial(1, 0, 0.6);
-        measurements.Final(1, 0.9);
+        measurements.Final(1, 0.9, "");
         measurements.SpeechEnded(1);
         var outcome = measurements.ToOutcome();
 

@@ -9,9 +9,9 @@ namespace Streaming.Pipeline.Tests;
 /// <summary>The endpoint rules as the recognition stage applies them to a decoder with real token times.</summary>
 public sealed class RecognitionStageTests
 {
-    private static async Task<List<PipelineEvent>> RunAsync(IRecognizerModel model, EndpointOptions endpoint, double seconds, int queue = 4)
+    private static async Task<List<PipelineEvent>> RunAsync(IRecognizerModel model, EndpointOptions endpoint, double seconds, int queue = 4, int partialMs = 100)
     {
-        using var stage = new RecognitionStage(model, null, null, new PipelineOptions { PartialIntervalMs = 100 }, endpoint);
+        using var stage = new RecognitionStage(model, null, null, new PipelineOptions { PartialIntervalMs = partialMs }, endpoint);
 
         // A small input queue keeps the stage from counting as behind, which would hold partials back.
         var input = Channel.CreateBounded<SpeechItem>(queue);
@@ -79,5 +79,53 @@ public sealed class RecognitionStageTests
 
         var first = events.OfType<SpeechEndedEvent>().First();
         Assert.True(first.End > 2.0, $"the endpoint at 1.3 s should have waited for the backlog, but came at {first.End:F2} s");
+    }
+
+    [Fact]
+    public async Task Incremental_decoder_gets_a_partial_after_every_chunk_that_changed_its_text()
+    {
+        // The cadence alone (2 s) would allow one partial in 2.5 s; the decoder's chunks (320 ms) set the pace instead.
+        var events = await RunAsync(new ChunkedRecognizer(), new EndpointOptions(), seconds: 2.5, partialMs: 2_000);
+
+        var partials = events.OfType<TranscriptEvent>().Where(t => !t.IsFinal).Select(t => t.Text).ToList();
+        Assert.Equal([.. Enumerable.Range(1, 5).Select(n => string.Concat(Enumerable.Repeat("字", n)))], partials);
+    }
+
+    /// <summary>A decoder that decodes as audio arrives: one more character per 320 ms chunk up to five.</summary>
+    private sealed class ChunkedRecognizer : IRecognizerModel
+    {
+        private const int ChunkSamples = 5_120;
+
+        public string Name => "chunked";
+
+        public IRecognitionStream CreateStream() => new Stream();
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Stream : IRecognitionStream
+        {
+            private long _samples;
+
+            public long? HypothesisVersion => _samples / ChunkSamples;
+
+            // Seven chunks complete in 2.5 s; the sixth and seventh decode nothing new, so they send no partial.
+            private int Characters => (int)Math.Min(_samples / ChunkSamples, 5);
+
+            public void AcceptAudio(ReadOnlySpan<float> samples16k) => _samples += samples16k.Length;
+
+            public RecognitionResult GetPartial() => new(string.Concat(Enumerable.Repeat("字", Characters)), []);
+
+            public RecognitionResult Finish()
+            {
+                _samples = 0;
+                return RecognitionResult.Empty;
+            }
+
+            public void Dispose()
+            {
+            }
+        }
     }
 }

@@ -21,7 +21,7 @@ public class LoadSettings : CommandSettings
 
     /// <summary>WAV files the sessions stream, in turn.</summary>
     [CommandOption("--audio <FILE>")]
-    [Description("WAV file to stream; repeat for several, used in turn (default samples/jfk.wav)")]
+    [Description("WAV file or folder of WAVs to stream; repeat for several, used in turn (default samples/jfk.wav; with --language zh the zh-eval set). A trans.tsv beside them gives references for CER/WER")]
     public string[] Audio { get; init; } = [];
 
     /// <summary>Packet length.</summary>
@@ -30,7 +30,7 @@ public class LoadSettings : CommandSettings
     public int PacketMs { get; init; } = 100;
 
     /// <summary>Session language.</summary>
-    [CommandOption("--language <LANG>")]
+    [CommandOption("--language|--lang <LANG>")]
     [Description("Session language: en (default), zh or auto")]
     public string Language { get; init; } = "en";
 
@@ -111,16 +111,19 @@ public class LoadSettings : CommandSettings
             SessionFactory.Create(ParsedProtocol, [silence], options), SessionFactory.Create(ParsedProtocol, clips, options), sessions, progress, cancellationToken);
     }
 
-    /// <summary>Loads the audio files (the bundled sample when none is given).</summary>
+    /// <summary>Loads the audio files (the bundled sample, or the Mandarin dev set for zh, when none is given).</summary>
     public IReadOnlyList<SpeechClip> LoadClips() =>
-        (Audio.Length > 0 ? Audio : [DefaultAudio()]).Select(SpeechClip.Load).ToArray();
+        (Audio.Length > 0 ? Audio : [DefaultAudio()]).SelectMany(SpeechClip.LoadAll).ToArray();
 
     /// <summary>Settings as report rows, for reproduction.</summary>
     public Dictionary<string, string> Describe(IReadOnlyList<SpeechClip> clips) => new()
     {
         ["server"] = Server,
         ["protocol"] = ParsedProtocol.ToString(),
-        ["audio"] = string.Join(", ", clips.Select(c => $"{Path.GetFileName(c.Path)} ({c.Seconds.ToString("F1", CultureInfo.InvariantCulture)} s, {c.SampleRate} Hz)")),
+        ["audio"] = clips.Count <= 4
+            ? string.Join(", ", clips.Select(c => $"{Path.GetFileName(c.Path)} ({c.Seconds.ToString("F1", CultureInfo.InvariantCulture)} s, {c.SampleRate} Hz)"))
+            : $"{clips.Count} clips from {string.Join(", ", clips.Select(c => Path.GetDirectoryName(c.Path)).Distinct())} ({clips.Sum(c => c.Seconds).ToString("F1", CultureInfo.InvariantCulture)} s)",
+        ["references"] = $"{clips.Count(c => c.Reference is not null)} of {clips.Count} clips (scored as {TranscriptScorer.MetricFor(Language)})",
         ["packet"] = $"{PacketMs} ms, paced at real time",
         ["language"] = Language,
         ["model"] = Model ?? "(server default)",
@@ -129,17 +132,20 @@ public class LoadSettings : CommandSettings
     /// <summary>The machine the run measures.</summary>
     public MachineInfo Machine() => MachineInfo.Current(MachineNote);
 
-    private static string DefaultAudio()
+    private string DefaultAudio()
     {
+        // The team's test data sits beside the repository (../shared), so a folder above the runner holds it.
+        var zh = string.Equals(Language, "zh", StringComparison.OrdinalIgnoreCase);
+        var relative = zh ? Path.Combine("shared", "testdata", "audio", "zh-eval") : Path.Combine("samples", "jfk.wav");
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "samples", "jfk.wav");
-            if (File.Exists(candidate))
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (zh ? Directory.Exists(candidate) : File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("No --audio given and samples/jfk.wav was not found above the runner.");
+        throw new FileNotFoundException($"No --audio given and {relative} was not found above the runner.");
     }
 }

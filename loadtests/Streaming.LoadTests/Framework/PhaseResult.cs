@@ -27,4 +27,8 @@ public sealed record PhaseResult(
     IReadOnlyDictionary<string, int> Errors,
     LatencySummary FirstPartial,
     LatencySummary Partial,
-    LatencySummary Final);
+    LatencySummary Final)
+{
+    /// <summary>The received finals against the clips' references (sessions without error, clips with one); null when none was scored.</summary>
+    public TranscriptAccuracy? Accuracy { get; init; }
+}

@@ -20,6 +20,7 @@ public sealed class PhaseStats
     private int peakConcurrency;
     private long concurrencySum;
     private int concurrencySamples;
+    private TranscriptAccuracy? accuracy;
 
     /// <summary>Adds one finished session.</summary>
     public void Add(SessionOutcome outcome)
@@ -37,6 +38,14 @@ public sealed class PhaseStats
         foreach (var ms in outcome.FinalMs)
         {
             final.Record(ms);
+        }
+
+        if (outcome.Accuracy is { } scored)
+        {
+            lock (gate)
+            {
+                accuracy = accuracy?.Add(scored) ?? scored;
+            }
         }
 
         Interlocked.Increment(ref sessions);
@@ -78,7 +87,10 @@ public sealed class PhaseStats
                 new SortedDictionary<string, int>(errors, StringComparer.Ordinal),
                 firstPartial.Summarize(),
                 partial.Summarize(),
-                final.Summarize());
+                final.Summarize())
+            {
+                Accuracy = accuracy,
+            };
         }
     }
 }

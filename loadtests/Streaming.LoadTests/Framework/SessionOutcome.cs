@@ -12,6 +12,12 @@ public sealed record SessionOutcome(
     int DroppedMessages,
     int MessagesReceived)
 {
+    /// <summary>The finals' texts joined in segment order; null when the session did not collect them.</summary>
+    public string? Transcript { get; init; }
+
+    /// <summary>The transcript scored against the clip's reference; null when the clip has none.</summary>
+    public TranscriptAccuracy? Accuracy { get; init; }
+
     /// <summary>A session that failed before it measured anything.</summary>
     public static SessionOutcome Failed(string error) => new([], [], [], error, 0, 0);
 }

@@ -33,7 +33,7 @@ public static class ReportContent
         }
 
         return $"{last.TargetLoad} sessions: p95 partial latency {last.Partial.P95:F0} ms, p95 final latency {last.Final.P95:F0} ms, " +
-            $"{last.Failed} failed, {last.Dropped} dropped.";
+            $"{last.Failed} failed, {last.Dropped} dropped{(last.Accuracy is { } accuracy ? $", {accuracy}" : "")}.";
     }
 
     /// <summary>The report's sections in reading order.</summary>
@@ -47,16 +47,17 @@ public static class ReportContent
         {
             sections.Add(new ReportSection(
                 "Capacity search",
-                [$"Criterion: steady-phase p95 partial latency <= {capacity.P95LimitMs:F0} ms (packet + 150 ms), no failed session, no dropped message."],
+                [$"Criterion: steady-phase p95 partial latency <= {capacity.P95LimitMs:F0} ms (packet + --budget-ms), no failed session, no dropped message."],
                 [new ReportTable(
-                    ["sessions", "verdict", "p50 partial ms", "p95 partial ms", "p99 partial ms", "p95 final ms"],
+                    ["sessions", "verdict", "p50 partial ms", "p95 partial ms", "p99 partial ms", "p95 final ms", "CER/WER"],
                     capacity.Steps.Select(s => Row(
                         s.Sessions.ToString(CultureInfo.InvariantCulture),
                         s.Failure ?? "pass",
                         Ms(s.Run.Steady.Partial.P50),
                         Ms(s.Run.Steady.Partial.P95),
                         Ms(s.Run.Steady.Partial.P99),
-                        Ms(s.Run.Steady.Final.P95))).ToArray())]));
+                        Ms(s.Run.Steady.Final.P95),
+                        Accuracy(s.Run.Steady.Accuracy))).ToArray())]));
         }
 
         if (report.Soak is { } soak)
@@ -105,7 +106,7 @@ public static class ReportContent
         var paragraphs = new List<string> { $"Duration {run.Duration.TotalSeconds:F1} s. Latencies in ms: p50 / p95 / p99 (count)." };
         paragraphs.AddRange(run.Phases.SelectMany(p => p.Errors.Select(e => $"Phase {p.Index + 1} error x{e.Value}: {e.Key}")));
         var table = new ReportTable(
-            ["phase", "simulation", "peak sessions", "sessions", "failed", "dropped", "first partial", "partial", "final"],
+            ["phase", "simulation", "peak sessions", "sessions", "failed", "dropped", "first partial", "partial", "final", "CER/WER"],
             run.Phases.Select(p => Row(
                 (p.Index + 1).ToString(CultureInfo.InvariantCulture),
                 p.Simulation,
@@ -115,7 +116,8 @@ public static class ReportContent
                 p.Dropped.ToString(CultureInfo.InvariantCulture),
                 Percentiles(p.FirstPartial),
                 Percentiles(p.Partial),
-                Percentiles(p.Final))).ToArray());
+                Percentiles(p.Final),
+                Accuracy(p.Accuracy))).ToArray());
         return new ReportSection($"Scenario {run.Name}", paragraphs, [table]);
     }
 
@@ -128,6 +130,8 @@ public static class ReportContent
     private static string F1(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
 
     private static string F2(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string Accuracy(TranscriptAccuracy? accuracy) => accuracy?.ToString() ?? "-";
 
     private static string Ms(double ms) => ms.ToString("F0", CultureInfo.InvariantCulture);
 

@@ -112,7 +112,7 @@ public static class FunAsrSession
 
             if (isFinal)
             {
-                measurements.Final(segment++, span.End);
+                measurements.Final(segment++, span.End, root.TryGetProperty("text", out var said) ? said.GetString() ?? "" : "");
             }
             else
             {

@@ -5,7 +5,8 @@ namespace Streaming.LoadTests.Sessions;
 /// <summary>
 /// Collects what one session's messages say about latency while it streams: the first partial of each segment
 /// (from the segment's speech onset), every partial (from the end of the audio it covers) and each final (from
-/// the segment's end of speech). Segments that were seen but never got a final count as dropped messages.
+/// the segment's end of speech). Segments that were seen but never got a final count as dropped messages. The finals'
+/// texts, in segment order, are the session's transcript.
 /// </summary>
 public sealed class SessionMeasurements(AudioClock clock)
 {
@@ -16,6 +17,7 @@ public sealed class SessionMeasurements(AudioClock clock)
     private readonly HashSet<int> segmentsSeen = [];
     private readonly HashSet<int> segmentsWithPartial = [];
     private readonly HashSet<int> segmentsFinal = [];
+    private readonly SortedDictionary<int, string> finalTexts = [];
     private string? error;
     private int messages;
 
@@ -41,8 +43,8 @@ public sealed class SessionMeasurements(AudioClock clock)
         }
     }
 
-    /// <summary>A final whose speech ended at stream time <paramref name="end"/> arrived now.</summary>
-    public void Final(int segmentId, double end)
+    /// <summary>A final with <paramref name="text"/> whose speech ended at stream time <paramref name="end"/> arrived now.</summary>
+    public void Final(int segmentId, double end, string text)
     {
         lock (gate)
         {
@@ -51,6 +53,7 @@ public sealed class SessionMeasurements(AudioClock clock)
             if (segmentsFinal.Add(segmentId))
             {
                 final.Add(clock.LatencyMs(end));
+                finalTexts[segmentId] = text;
             }
         }
     }
@@ -84,7 +87,10 @@ public sealed class SessionMeasurements(AudioClock clock)
         lock (gate)
         {
             var dropped = OpenSegments();
-            return new SessionOutcome([.. firstPartial], [.. partial], [.. final], error ?? failure, dropped, messages);
+            return new SessionOutcome([.. firstPartial], [.. partial], [.. final], error ?? failure, dropped, messages)
+            {
+                Transcript = string.Join(" ", finalTexts.Values.Where(t => t.Length > 0)),
+            };
         }
     }
 

@@ -23,7 +23,7 @@ public static class SignalRSession
         client.SpeechStarted += e => measurements.SpeechStarted(e.SegmentId);
         client.SpeechEnded += e => measurements.SpeechEnded(e.SegmentId);
         client.Partial += r => measurements.Partial(r.SegmentId, r.Start, r.End);
-        client.Final += r => measurements.Final(r.SegmentId, r.End);
+        client.Final += r => measurements.Final(r.SegmentId, r.End, r.Text);
         client.Error += e => measurements.Error(e.Code, e.Message);
         try
         {

@@ -26,6 +26,7 @@ public sealed class FbankExtractor
     private long _waveOffset; // index in the whole input of _wave[0]
     private float[] _features = [];
     private int _framesReady;
+    private int _firstFrame; // index of the frame held at _features[0]
 
     /// <summary>Creates an extractor; <paramref name="options"/> defaults to <see cref="FbankOptions"/>' defaults.</summary>
     public FbankExtractor(FbankOptions? options = null)
@@ -96,18 +97,32 @@ public sealed class FbankExtractor
     /// <summary>One frame of <see cref="Dimension"/> log-mel energies.</summary>
     public ReadOnlySpan<float> GetFrame(int index)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfLessThan(index, _firstFrame);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _framesReady);
-        return _features.AsSpan(index * Dimension, Dimension);
+        return _features.AsSpan((index - _firstFrame) * Dimension, Dimension);
     }
 
     /// <summary>Copies frames [start, start + count) row-major into <paramref name="destination"/>.</summary>
     public void GetFrames(int start, int count, Span<float> destination)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfLessThan(start, _firstFrame);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start + count, _framesReady);
-        _features.AsSpan(start * Dimension, count * Dimension).CopyTo(destination);
+        _features.AsSpan((start - _firstFrame) * Dimension, count * Dimension).CopyTo(destination);
+    }
+
+    /// <summary>
+    /// Drops the frames before <paramref name="frame"/>, which the caller will not read again: a stream holds only
+    /// the frames its next windows need, so its memory and copying do not grow with the segment.
+    /// </summary>
+    public void DiscardBefore(int frame)
+    {
+        int drop = Math.Clamp(frame - _firstFrame, 0, _framesReady - _firstFrame);
+        if (drop > 0)
+        {
+            _features.AsSpan(drop * Dimension, (_framesReady - _firstFrame - drop) * Dimension).CopyTo(_features);
+            _firstFrame += drop;
+        }
     }
 
     /// <summary>Forgets all samples and frames, for a new input.</summary>
@@ -116,6 +131,7 @@ public sealed class FbankExtractor
         _waveCount = 0;
         _waveOffset = 0;
         _framesReady = 0;
+        _firstFrame = 0;
         IsFinished = false;
     }
 
@@ -208,12 +224,13 @@ public sealed class FbankExtractor
         }
 
         _fft.PowerSpectrum(frame, _power);
-        if ((_framesReady + 1) * Dimension > _features.Length)
+        int held = _framesReady - _firstFrame;
+        if ((held + 1) * Dimension > _features.Length)
         {
             Array.Resize(ref _features, Math.Max(_features.Length * 2, 100 * Dimension));
         }
 
-        Span<float> output = _features.AsSpan(_framesReady * Dimension, Dimension);
+        Span<float> output = _features.AsSpan(held * Dimension, Dimension);
         _mel.Apply(_power, output);
         for (int m = 0; m < output.Length; m++)
         {

@@ -24,6 +24,12 @@ public interface ITransducerJoint
     /// <summary>Prediction network output for a context of exactly <see cref="ContextSize"/> ids (oldest first; -1 pads the start).</summary>
     float[] PredictionOutput(ReadOnlySpan<long> context);
 
+    /// <summary>
+    /// <see cref="PredictionOutput(ReadOnlySpan{long})"/> written into <paramref name="output"/>: a search that keeps
+    /// one prediction at a time (greedy) reuses its buffer instead of taking a new array per token.
+    /// </summary>
+    void PredictionOutput(ReadOnlySpan<long> context, Span<float> output) => PredictionOutput(context).CopyTo(output);
+
     /// <summary>Writes the joint network's logits for one encoder frame and a prediction output.</summary>
     void JointLogits(ReadOnlySpan<float> encoderFrame, float[] predictionOutput, Span<float> logits);
 

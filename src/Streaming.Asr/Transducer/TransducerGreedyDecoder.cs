@@ -11,7 +11,7 @@ public sealed class TransducerGreedyDecoder : ITransducerSearch
     private readonly long[] _context;
     private readonly float[] _logits;
     private readonly List<TransducerToken> _tokens = [];
-    private float[] _prediction = [];
+    private readonly float[] _prediction;
     private int _frame;
 
     /// <summary>Creates a search over <paramref name="joint"/>.</summary>
@@ -20,7 +20,8 @@ public sealed class TransducerGreedyDecoder : ITransducerSearch
         _joint = joint;
         _context = new long[joint.ContextSize];
         _logits = new float[joint.VocabularySize];
-        Reset();
+        TransducerContext.FillInitial(_context, joint.BlankId);
+        _prediction = joint.PredictionOutput(_context);
     }
 
     /// <inheritdoc />
@@ -41,7 +42,7 @@ public sealed class TransducerGreedyDecoder : ITransducerSearch
                 _tokens.Add(new TransducerToken(id, _frame, probability));
                 _context.AsSpan(1).CopyTo(_context);
                 _context[^1] = id;
-                _prediction = _joint.PredictionOutput(_context);
+                _joint.PredictionOutput(_context, _prediction);
             }
 
             _frame++;
@@ -54,6 +55,6 @@ public sealed class TransducerGreedyDecoder : ITransducerSearch
         _tokens.Clear();
         _frame = 0;
         TransducerContext.FillInitial(_context, _joint.BlankId);
-        _prediction = _joint.PredictionOutput(_context);
+        _joint.PredictionOutput(_context, _prediction);
     }
 }

@@ -61,9 +61,16 @@ internal sealed class TransducerJoint : ITransducerJoint, IDisposable
 
     public float[] PredictionOutput(ReadOnlySpan<long> context)
     {
+        var output = new float[_prediction.Length];
+        PredictionOutput(context, output);
+        return output;
+    }
+
+    public void PredictionOutput(ReadOnlySpan<long> context, Span<float> output)
+    {
         context.CopyTo(_context);
         _decoder.Run();
-        return (float[])_prediction.Clone();
+        _prediction.CopyTo(output);
     }
 
     public void JointLogits(ReadOnlySpan<float> encoderFrame, float[] predictionOutput, Span<float> logits)

@@ -26,12 +26,12 @@ public sealed class TransducerStream : IRecognitionStream
     private readonly TransducerKeywordSpotter? _spotter;
     private readonly ITextAssembler _text;
     private readonly PinyinStreamText? _pinyinText;
-    private readonly List<NamedTensor> _inputs;
     private readonly float[] _chunk;
     private readonly NamedTensor _chunkTensor;
     private int _nextFrame;
     private int _decodedFrames;
     private double _secondsPerEncoderFrame;
+    private long _chunksRun;
 
     internal TransducerStream(TransducerModel model, ContextGraph? graph, KeywordGraph? keywords = null, ITextAssembler? text = null)
     {
@@ -39,7 +39,6 @@ public sealed class TransducerStream : IRecognitionStream
         _text = text ?? model.TextAssembler;
         _fbank = new FbankExtractor(model.Features);
         var m = model.Metadata;
-        _state = new ZipformerEncoderState(m, model.FeatureDimension, [.. model.Encoder.InputNames.Skip(1)]);
         _joint = new TransducerJoint(
             model.Decoder, model.Joiner, m.ContextSize, model.Tokens.BlankId, model.Tokens.UnknownId, model.EncoderDimension, model.DecoderDimension, model.VocabularySize);
         // Hotwords need a beam to act on, so they select modified beam search whatever the configured method.
@@ -48,9 +47,9 @@ public sealed class TransducerStream : IRecognitionStream
             : new TransducerGreedyDecoder(_joint);
         _spotter = keywords is null ? null : new TransducerKeywordSpotter(_joint, keywords);
         _pinyinText = _text is PinyinTextAssembler pinyin ? new PinyinStreamText(pinyin) : null;
-        _inputs = new List<NamedTensor>(model.Encoder.InputNames.Count);
         _chunk = new float[m.ChunkFrames * model.FeatureDimension];
         _chunkTensor = NamedTensor.Over(model.Encoder.InputNames[0], [1, m.ChunkFrames, model.FeatureDimension], _chunk);
+        _state = new ZipformerEncoderState(m, model.FeatureDimension, model.Encoder, _chunkTensor);
     }
 
     /// <inheritdoc />
@@ -59,6 +58,10 @@ public sealed class TransducerStream : IRecognitionStream
         _fbank.AcceptWaveform(samples16k);
         RunReadyChunks();
     }
+
+    /// <inheritdoc />
+    /// <remarks>Changes after every encoder chunk (320 ms for the bundled model): a chunk may add tokens or blank frames the endpoint rules count.</remarks>
+    public long? HypothesisVersion => _chunksRun;
 
     /// <inheritdoc />
     public RecognitionResult GetPartial() => Build(_search.StableCount);
@@ -93,19 +96,16 @@ public sealed class TransducerStream : IRecognitionStream
         while (_fbank.FramesReady - _nextFrame > frames)
         {
             _fbank.GetFrames(_nextFrame, frames, _chunk);
-            _inputs.Clear();
-            _inputs.Add(_chunkTensor);
-            _inputs.AddRange(_state.Current);
-            var outputs = _model.Encoder.Run(_inputs);
-            var encoderOut = outputs[0];
-            long[] shape = encoderOut.Shape;
-            _secondsPerEncoderFrame = _model.Metadata.ChunkShift * (double)_model.Features.FrameShift / _model.Features.SampleRate / shape[1];
-            _search.Advance(encoderOut.Span<float>(), (int)shape[2]);
-            _spotter?.Advance(encoderOut.Span<float>(), (int)shape[2]);
-            _decodedFrames += (int)shape[1];
-            _state.Advance(outputs);
+            var encoderOut = _state.Run();
+            _secondsPerEncoderFrame = _model.Metadata.ChunkShift * (double)_model.Features.FrameShift / _model.Features.SampleRate / _state.OutputFrames;
+            _search.Advance(encoderOut, _state.OutputDimension);
+            _spotter?.Advance(encoderOut, _state.OutputDimension);
+            _decodedFrames += _state.OutputFrames;
             _nextFrame += _model.Metadata.ChunkShift;
+            _chunksRun++;
         }
+
+        _fbank.DiscardBefore(_nextFrame);
     }
 
     // stableIds: how many leading token ids are stable; a text piece counts as stable when all its ids are.

@@ -3,62 +3,128 @@ using Streaming.Inference;
 namespace Streaming.Asr.Transducer;
 
 /// <summary>
-/// Per-stream caches of a streaming Zipformer2 encoder. The encoder takes, after the features, for each
-/// layer of each stack: cached_key [left, 1, heads·query_dim], cached_nonlin_attn [1, 1, left, 3·dim/4],
-/// cached_val1 and cached_val2 [left, 1, heads·value_dim], cached_conv1 and cached_conv2
-/// [1, dim, kernel/2]; then embed_states [1, 128, 3, ((feat−1)/2−1)/2] and processed_lens [1] (int64).
-/// All start at zero; each encoder run returns their successors after its first output, which become the
-/// next run's inputs as they are (renamed, not copied).
+/// Per-stream caches of a streaming Zipformer2 encoder, and the runs that advance them. The encoder takes, after
+/// the features, for each layer of each stack: cached_key [left, 1, heads·query_dim], cached_nonlin_attn
+/// [1, 1, left, 3·dim/4], cached_val1 and cached_val2 [left, 1, heads·value_dim], cached_conv1 and cached_conv2
+/// [1, dim, kernel/2]; then embed_states [1, 128, 3, ((feat−1)/2−1)/2] and processed_lens [1] (int64). All start at
+/// zero; each run returns their successors after encoder_out.
+/// Two sets of cache buffers take turns: a run reads one set and writes the other in place through a bound graph
+/// (<see cref="IAcousticModel.Bind"/>), so the states are swapped, never copied, and a chunk allocates nothing. The
+/// first run of a stream goes through the plain path, which tells the encoder_out shape the bindings need.
 /// </summary>
 internal sealed class ZipformerEncoderState : IDisposable
 {
-    private readonly TransducerModelMetadata _metadata;
-    private readonly int _featureDimension;
-    private readonly IReadOnlyList<string> _names;
-    private NamedTensor[] _current = [];
-    private ModelOutputs? _latest;
+    private readonly IAcousticModel _encoder;
+    private readonly NamedTensor _features;
+    private readonly NamedTensor[][] _asInputs = new NamedTensor[2][];
+    private readonly NamedTensor[][] _asOutputs = new NamedTensor[2][];
+    private readonly IModelBinding?[] _bindings = new IModelBinding?[2];
+    private float[] _output = [];
+    private NamedTensor? _outputTensor;
+    private int _current;
 
-    /// <summary>Caches for an encoder whose cache inputs are <paramref name="names"/>, in order.</summary>
-    public ZipformerEncoderState(TransducerModelMetadata metadata, int featureDimension, IReadOnlyList<string> names)
+    /// <summary>
+    /// Caches for <paramref name="encoder"/> (its first input the features, bound to <paramref name="features"/>;
+    /// the rest caches, in order).
+    /// </summary>
+    public ZipformerEncoderState(TransducerModelMetadata metadata, int featureDimension, IAcousticModel encoder, NamedTensor features)
     {
-        if (names.Count != CountFor(metadata))
+        int count = CountFor(metadata);
+        if (encoder.InputNames.Count - 1 != count || encoder.OutputNames.Count - 1 != count)
         {
-            throw new InvalidDataException($"Transducer encoder has {names.Count} cache inputs; the metadata implies {CountFor(metadata)}.");
+            throw new InvalidDataException($"Transducer encoder has {encoder.InputNames.Count - 1} cache inputs; the metadata implies {count}.");
         }
 
-        _metadata = metadata;
-        _featureDimension = featureDimension;
-        _names = names;
-        Reset();
+        _encoder = encoder;
+        _features = features;
+        var shapes = Shapes(metadata, featureDimension);
+        for (int set = 0; set < 2; set++)
+        {
+            _asInputs[set] = new NamedTensor[count];
+            _asOutputs[set] = new NamedTensor[count];
+            for (int i = 0; i < count; i++)
+            {
+                // processed_lens, the last cache, is int64; the others float.
+                _asInputs[set][i] = i == count - 1
+                    ? NamedTensor.Over(encoder.InputNames[i + 1], shapes[i], new long[1])
+                    : NamedTensor.Over(encoder.InputNames[i + 1], shapes[i], new float[shapes[i].Aggregate(1L, (a, b) => a * b)]);
+                _asOutputs[set][i] = new NamedTensor(encoder.OutputNames[i + 1], _asInputs[set][i].Kind, shapes[i], _asInputs[set][i].Data);
+            }
+        }
     }
 
     /// <summary>Number of cache tensors the metadata implies.</summary>
     public static int CountFor(TransducerModelMetadata metadata) => (6 * metadata.NumEncoderLayers.Sum()) + 2;
 
-    /// <summary>The caches to feed the next encoder run, named as its inputs.</summary>
-    public IReadOnlyList<NamedTensor> Current => _current;
+    /// <summary>Encoder frames of the last run's output.</summary>
+    public int OutputFrames { get; private set; }
 
-    /// <summary>Takes the outputs of an encoder run (encoder_out first, then the next caches) as the new state.</summary>
-    public void Advance(ModelOutputs outputs)
+    /// <summary>Values per encoder frame.</summary>
+    public int OutputDimension { get; private set; }
+
+    /// <summary>
+    /// Runs the encoder on the features tensor's current contents and this stream's caches, advances the caches and
+    /// returns encoder_out (<see cref="OutputFrames"/> × <see cref="OutputDimension"/>, valid until the next run).
+    /// </summary>
+    public ReadOnlySpan<float> Run()
     {
-        var next = new NamedTensor[_names.Count];
-        for (int i = 0; i < next.Length; i++)
+        if (_bindings[_current] is { } binding)
         {
-            next[i] = outputs[i + 1].Rename(_names[i]);
+            binding.Run();
+        }
+        else
+        {
+            RunUnbound();
         }
 
-        _latest?.Dispose();
-        _latest = outputs;
-        _current = next;
+        _current = 1 - _current;
+        return _output;
     }
 
     /// <summary>Back to all-zero caches, as at the start of a stream.</summary>
     public void Reset()
     {
-        _latest?.Dispose();
-        _latest = null;
-        var shapes = new List<long[]>(_names.Count);
-        var m = _metadata;
+        _current = 0;
+        foreach (var tensor in _asInputs[0])
+        {
+            tensor.Data.Span.Clear();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var binding in _bindings)
+        {
+            binding?.Dispose();
+        }
+    }
+
+    // The stream's first chunk (caches in set 0): a plain run, whose results go into the buffers the bindings then take turns on.
+    private void RunUnbound()
+    {
+        using var outputs = _encoder.Run([_features, .. _asInputs[0]]);
+        var next = _asOutputs[1];
+        for (int i = 0; i < next.Length; i++)
+        {
+            outputs[i + 1].Data.Span.CopyTo(next[i].Data.Span);
+        }
+
+        var encoderOut = outputs[0];
+        OutputFrames = (int)encoderOut.Shape[1];
+        OutputDimension = (int)encoderOut.Shape[2];
+        _output = encoderOut.Span<float>().ToArray();
+        _outputTensor = NamedTensor.Over(_encoder.OutputNames[0], encoderOut.Shape, _output);
+        for (int set = 0; set < 2; set++)
+        {
+            _bindings[set] = _encoder.Bind([_features, .. _asInputs[set]], [_outputTensor, .. _asOutputs[1 - set]]);
+        }
+    }
+
+    /// <summary>The cache shapes, in input order (the last, processed_lens, int64).</summary>
+    internal static List<long[]> Shapes(TransducerModelMetadata m, int featureDimension)
+    {
+        var shapes = new List<long[]>();
         for (int stack = 0; stack < m.EncoderDims.Length; stack++)
         {
             int left = m.LeftContextLength[stack];
@@ -77,21 +143,8 @@ internal sealed class ZipformerEncoderState : IDisposable
             }
         }
 
-        shapes.Add([1, 128, 3, (((_featureDimension - 1) / 2) - 1) / 2]);
-        var states = new NamedTensor[_names.Count];
-        for (int i = 0; i < shapes.Count; i++)
-        {
-            states[i] = NamedTensor.Over(_names[i], shapes[i], new float[shapes[i].Aggregate(1L, (a, b) => a * b)]);
-        }
-
-        states[^1] = NamedTensor.Over(_names[^1], [1], new long[1]);
-        _current = states;
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _latest?.Dispose();
-        _latest = null;
+        shapes.Add([1, 128, 3, (((featureDimension - 1) / 2) - 1) / 2]);
+        shapes.Add([1]);
+        return shapes;
     }
 }

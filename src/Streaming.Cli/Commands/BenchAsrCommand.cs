@@ -148,6 +148,7 @@ public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
 
         var audioSeconds = clips.Sum(c => c.Samples.Length / 16000.0);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         foreach (var (samples, _) in clips)
         {
@@ -156,8 +157,10 @@ public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
         }
 
         clock.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         Console.WriteLine($"model: {engine.RecognizerName} ({settings.Model}), decoder only, one thread; {files.Length} files, {audioSeconds:F1} s of audio");
+        Console.WriteLine($"managed allocation: {allocated / 1024.0 / audioSeconds:F1} KiB per audio second ({allocated / 1048576.0:F1} MiB in all)");
         Console.WriteLine($"wall: {clock.Elapsed.TotalSeconds:F3} s; CPU time {cpu:F3} s");
         Console.WriteLine($"RTF (wall / audio): {clock.Elapsed.TotalSeconds / audioSeconds:F4}; RTF (CPU time / audio): {cpu / audioSeconds:F4}");
         return 0;

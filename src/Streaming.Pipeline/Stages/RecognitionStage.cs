@@ -10,7 +10,8 @@ namespace Streaming.Pipeline.Stages;
 
 /// <summary>
 /// Runs the recogniser over each speech segment the VAD passes on. Partials come at the pace of a
-/// <see cref="PartialCadence"/> (sent only when their text changed); a final comes when the segment ends.
+/// <see cref="PartialCadence"/>, or for streams that decode incrementally whenever their hypothesis changed (sent
+/// only when their text changed); a final comes when the segment ends.
 /// The endpoint rules split a segment into several utterances, each with its own segment id, start, final
 /// and end: trailing silence or no speech in the decoder's hypothesis (rules 1 and 2, for models with real
 /// token times), and the maximum utterance length (rule 3), where the audio of the last
@@ -38,6 +39,7 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
     private long _segmentStart;
     private int _fed;
     private string _lastPartial = "";
+    private long? _partialVersion;
 
     /// <summary>
     /// Creates the stage; <paramref name="model"/> null means VAD-only, <paramref name="itn"/> null means no ITN;
@@ -94,6 +96,7 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
         _held.Clear();
         _cadence.Reset();
         _lastPartial = "";
+        _partialVersion = null;
         await output.WriteAsync(new SpeechStartedEvent(_segment, AudioFrame.ToSeconds(sample)), cancellationToken).ConfigureAwait(false);
     }
 
@@ -142,10 +145,17 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
 
     private async ValueTask PartialAsync(ChannelWriter<PipelineEvent> output, CancellationToken cancellationToken)
     {
-        if (!_cadence.IsDue(behind: QueuedItems > BehindItems))
+        // Incremental decoders (the transducer) get a partial after every encoder chunk that changed the hypothesis.
+        var version = _stream!.HypothesisVersion;
+        bool due = version is null
+            ? _cadence.IsDue(behind: QueuedItems > BehindItems)
+            : version != _partialVersion && QueuedItems <= BehindItems;
+        if (!due)
         {
             return;
         }
+
+        _partialVersion = version;
 
         var started = Stopwatch.GetTimestamp();
         var partial = _stream!.GetPartial();

@@ -66,6 +66,28 @@ public sealed class FbankExtractorTests
     }
 
     [Fact]
+    public void Discarding_read_frames_keeps_the_later_ones_and_their_indices()
+    {
+        float[] audio = Noise(Rate * 2, seed: 3);
+        var whole = new FbankExtractor();
+        whole.AcceptWaveform(audio);
+        var trimmed = new FbankExtractor();
+        for (int offset = 0; offset < audio.Length; offset += 1600)
+        {
+            trimmed.AcceptWaveform(audio.AsSpan(offset, 1600));
+            trimmed.DiscardBefore(trimmed.FramesReady - 10);
+        }
+
+        Assert.Equal(whole.FramesReady, trimmed.FramesReady);
+        for (int i = whole.FramesReady - 10; i < whole.FramesReady; i++)
+        {
+            Assert.True(whole.GetFrame(i).SequenceEqual(trimmed.GetFrame(i)), $"frame {i} differs");
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => trimmed.GetFrame(whole.FramesReady - 11));
+    }
+
+    [Fact]
     public void SilenceGivesTheFloor()
     {
         var fbank = new FbankExtractor();

@@ -123,6 +123,39 @@ public sealed class TransducerStreamTests : IDisposable
     }
 
     [Fact]
+    public void The_hypothesis_version_changes_with_every_encoder_chunk_and_only_then()
+    {
+        using var stream = _model.CreateStream();
+        var versions = new List<long?>();
+        for (int offset = 0; offset + 1600 <= 3 * ChunkSamples + (45 * 160); offset += 1600)
+        {
+            stream.AcceptAudio(_speech.AsSpan(offset, 1600));
+            versions.Add(stream.HypothesisVersion);
+        }
+
+        // A chunk runs once more than 45 frames are ready, then every 32 frames (320 ms): 100 ms packets see each once.
+        var distinct = versions.Distinct().ToList();
+        Assert.Equal(Enumerable.Range(0, distinct.Count).Select(i => (long?)i), distinct);
+        Assert.InRange(distinct.Count, 4, 5);
+    }
+
+    [Fact]
+    public void Steady_state_chunks_allocate_almost_nothing()
+    {
+        using var stream = _model.CreateStream();
+        stream.AcceptAudio(_speech.AsSpan(0, 2 * 16000)); // first chunks: bindings, buffers, JIT
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int offset = 2 * 16000; offset + 1600 <= 7 * 16000; offset += 1600)
+        {
+            stream.AcceptAudio(_speech.AsSpan(offset, 1600));
+        }
+
+        // 5 s is about 16 encoder chunks; before the caches were swapped in place each chunk allocated about 47 KiB.
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 16 * 1024, $"5 s of audio allocated {allocated} bytes");
+    }
+
+    [Fact]
     public void Trailing_silence_counts_only_decoded_blank_frames_not_audio_in_the_lookahead()
     {
         // During continuous speech the decoder lags the audio by up to a chunk plus its right context (~0.8 s):
