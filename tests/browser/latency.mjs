@@ -151,7 +151,8 @@ async function caption(server, token, transport, name, log) {
     const zero = origin(record, transport);
     const latencies = record.partials.map((p) => p.at - (zero + p.end * 1000));
     const finals = record.finals.map((f) => f.at - (zero + f.end * 1000));
-    return { transport, partials: summarise(latencies), finals: summarise(finals), rate: sendRate(record, transport), latencies };
+    const observations = transport === 'webrtc' ? record.rtp.length : record.sent.length;
+    return { transport, partials: summarise(latencies), finals: summarise(finals), rate: sendRate(record, transport), observations, latencies };
   } finally {
     await browser.close();
   }
@@ -172,7 +173,7 @@ try {
     for (const transport of ['signalr', 'webrtc']) {
       const result = await caption(server, token, transport, `${transport}-${run}`, log);
       results.push({ run, ...result });
-      console.log(`run ${run} ${line(`${transport} partials`, result.partials)}  (audio sent/wall ${result.rate.toFixed(3)})`);
+      console.log(`run ${run} ${line(`${transport} partials`, result.partials)}  (audio sent/wall ${result.rate.toFixed(3)}, ${result.observations} send observations)`);
       console.log(`run ${run} ${line(`${transport} finals`, result.finals)}`);
     }
   }
