@@ -150,9 +150,10 @@ async function caption(server, token, transport, name, log) {
     await page.locator('#status', { hasText: /^Stopped\.$/ }).waitFor({ timeout: 30_000 });
     const zero = origin(record, transport);
     const latencies = record.partials.map((p) => p.at - (zero + p.end * 1000));
+    const ends = record.partials.map((p) => p.end);
     const finals = record.finals.map((f) => f.at - (zero + f.end * 1000));
     const observations = transport === 'webrtc' ? record.rtp.length : record.sent.length;
-    return { transport, partials: summarise(latencies), finals: summarise(finals), rate: sendRate(record, transport), observations, latencies };
+    return { transport, partials: summarise(latencies), finals: summarise(finals), rate: sendRate(record, transport), observations, latencies, ends };
   } finally {
     await browser.close();
   }
