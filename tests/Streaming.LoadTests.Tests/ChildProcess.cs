@@ -19,6 +19,9 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>The last lines it wrote, for failure messages.</summary>
     public string Tail => string.Join('\n', output.TakeLast(40));
 
+    /// <summary>Everything it wrote, up to the last 200 lines (a command's --help fits).</summary>
+    public string Output => string.Join('\n', output);
+
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments)
     {
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -44,6 +44,6 @@ public sealed class CommandLineTests
     {
         await using var process = ChildProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "streaming-load.dll"), .. arguments]);
         var exit = await process.WaitForExitAsync(TimeSpan.FromMinutes(1));
-        return (exit, process.Tail);
+        return (exit, process.Output);
     }
 }

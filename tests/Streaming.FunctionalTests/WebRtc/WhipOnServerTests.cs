@@ -86,19 +86,24 @@ public sealed class WhipOnServerTests(WhipServer fixture) : IClassFixture<WhipSe
         Assert.Equal(20, stats.RtpPackets);
         Assert.Equal(20, stats.SrtpAuthFailures);
         // Exported for the whole ingress (other tests of this server add their own).
-        Assert.True(await MetricAsync("webrtc_packets_dropped_total", "srtp_auth") >= 20);
-        Assert.True(await MetricAsync("webrtc_rtp_received_total") >= 20);
+        await MetricReachesAsync("webrtc_packets_dropped_total", "srtp_auth", 20);
+        await MetricReachesAsync("webrtc_rtp_received_total", null, 20);
     }
 
-    // The value of a counter in /metrics (Prometheus text), with the label reason="<reason>" when given.
-    private async Task<double> MetricAsync(string name, string? reason = null)
+    // Waits until a counter in /metrics (Prometheus text, with the label reason="<reason>" when given) reaches
+    // atLeast: the Prometheus exporter serves a cached scrape for a short while (300 ms by default), so a scrape
+    // just after another test's may not show the latest counts yet.
+    private async Task MetricReachesAsync(string name, string? reason, double atLeast)
     {
         using var admin = fixture.Server.AdminHttp();
-        var text = await admin.GetStringAsync("/metrics");
         var label = reason is null ? "" : $@"[^}}]*reason=""{reason}""";
-        var match = System.Text.RegularExpressions.Regex.Match(text, $@"^{name}\{{{label}[^}}]*\}} (\S+)", System.Text.RegularExpressions.RegexOptions.Multiline);
-        Assert.True(match.Success, $"{name} {reason} is not in /metrics");
-        return double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var pattern = new System.Text.RegularExpressions.Regex($@"^{name}\{{{label}[^}}]*\}} (\S+)", System.Text.RegularExpressions.RegexOptions.Multiline);
+        await HubStreamingTests.WaitUntilAsync(async () =>
+        {
+            var match = pattern.Match(await admin.GetStringAsync("/metrics"));
+            var value = match.Success ? double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            return value >= atLeast;
+        }, seconds: 10);
     }
 
     [Fact]
@@ -257,7 +262,7 @@ public sealed class WhipOnServerTests(WhipServer fixture) : IClassFixture<WhipSe
         Assert.Equal(WhipEndCodes.NoMedia, error.Code);
         Assert.Contains($"No audio arrived over WebRTC for {WhipServer.NoMediaSeconds} s", error.Message, StringComparison.Ordinal);
         await WaitUntilAsync(() => fixture.Host.Find(peer.SessionId!) is null);
-        Assert.True(await MetricAsync("webrtc_sessions_ended_total", WhipEndCodes.NoMedia) >= 1);
+        await MetricReachesAsync("webrtc_sessions_ended_total", WhipEndCodes.NoMedia, 1);
     }
 
     [Fact]
