@@ -33,6 +33,27 @@ public sealed class SdpOfferTests
     }
 
     [Fact]
+    public void Real_firefox_offer_gives_opus_109_session_fingerprint_and_an_answer_that_rejects_its_video()
+    {
+        var offer = SdpOffer.Parse(Offer("firefox-99-sendrecv-audio-video.sdp"));
+
+        Assert.Equal(109, offer.OpusPayloadType);
+        Assert.Equal(2, offer.OpusChannels);
+        Assert.Equal("6c0579ea", offer.IceUfrag);
+        Assert.Equal("59efe498b762e472067fa5e134df8722", offer.IcePwd);
+        Assert.Equal("sha-256", offer.FingerprintAlgorithm);
+        Assert.Equal(0x75, offer.Fingerprint[0]);
+        Assert.Equal("0", offer.Audio.Mid);
+        Assert.Equal("sendrecv", offer.Audio.Direction);
+
+        var answer = SdpAnswerBuilder.Build(offer, new IPEndPoint(IPAddress.Loopback, 40002), "u", "p", "F", 1);
+
+        Assert.Contains("m=audio 40002 UDP/TLS/RTP/SAVPF 109\r\n", answer, StringComparison.Ordinal);
+        Assert.Contains("m=video 0 ", answer, StringComparison.Ordinal);
+        Assert.Contains("a=group:BUNDLE 0\r\n", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_is_ice_lite_passive_recvonly_with_one_host_candidate()
     {
         var offer = SdpOffer.Parse(Offer("chromium-156-sendonly-audio.sdp"));
