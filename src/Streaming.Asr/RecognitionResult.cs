@@ -18,8 +18,8 @@ public sealed record RecognitionResult(string Text, IReadOnlyList<RecognizedToke
     public int StableTokenCount { get; init; }
 
     /// <summary>
-    /// How many leading characters of <see cref="Text"/> later partials and the final of the same segment keep
-    /// unchanged, where the recogniser commits text apart from tokens (pinyin models, whose characters are chosen
+    /// How many leading characters of <see cref="Text"/> later partials of the same segment keep unchanged (the
+    /// final, which replaces them, may choose other characters), where the recogniser commits text apart from tokens (pinyin models, whose characters are chosen
     /// from the syllables); 0 when it does not say.
     /// </summary>
     public int StableTextLength { get; init; }
