@@ -20,4 +20,12 @@ public interface IRecognitionStream : IDisposable
     /// demand, whose partials follow the caller's own cadence.
     /// </summary>
     long? HypothesisVersion => null;
+
+    /// <summary>
+    /// Bytes of session state the stream holds between calls, by the capacity of its buffers: buffered audio,
+    /// feature frames, encoder caches. Work buffers of a single call and the model's shared weights and arenas are
+    /// not counted. Read by the server's memory-per-session gauge from another thread, so it must not throw
+    /// while the stream is in use; 0 for streams that hold nothing of their own.
+    /// </summary>
+    long StateBytes => 0;
 }

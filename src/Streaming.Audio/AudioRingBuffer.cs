@@ -15,6 +15,9 @@ public sealed class AudioRingBuffer
         _buffer = new float[capacity];
     }
 
+    /// <summary>Samples the buffer can hold.</summary>
+    public int Capacity => _buffer.Length;
+
     /// <summary>Stream position just past the newest sample.</summary>
     public long End { get; private set; }
 

@@ -70,6 +70,15 @@ public sealed class SessionPipeline : IAsyncDisposable
     /// <summary>Audio packets queued and not yet decoded (for queue-depth metrics).</summary>
     public int QueuedPackets => _input.Reader.Count;
 
+    /// <summary>
+    /// Bytes of state this session holds between packets: the VAD's and the recogniser's buffers and caches (see
+    /// <see cref="IRecognitionStream.StateBytes"/>). Audio in flight in the channels is not counted.
+    /// </summary>
+    public long StateBytes => _vad.StateBytes + _recognition.StateBytes;
+
+    /// <summary>Whether the session is inside a speech segment (active) rather than between them (idle).</summary>
+    public bool InSpeech => _recognition.InSpeech;
+
     /// <summary>Completes when every stage has finished; faults if one failed.</summary>
     public Task Completion { get; }
 

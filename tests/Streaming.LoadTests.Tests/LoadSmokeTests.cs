@@ -94,7 +94,8 @@ public sealed class LoadSmokeTests(ServerFixture fixture) : IClassFixture<Server
             new ServerProbe(http, new Uri(server.Address, "/metrics")),
             Interval: TimeSpan.FromMilliseconds(200),
             WarmUp: TimeSpan.FromSeconds(1),
-            MaxSlopeMbPerMinute: 1000);
+            MaxSlopeMbPerMinute: 1000,
+            MaxSessionSlopeKbPerMinute: 1000);
         var sessions = new FakeSessions(TimeSpan.FromMilliseconds(50), _ => 20);
 
         var result = await soak.RunAsync(sessions.RunAsync, 2, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2.5), null, CancellationToken.None);

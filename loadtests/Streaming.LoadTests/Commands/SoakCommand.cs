@@ -10,7 +10,8 @@ namespace Streaming.LoadTests.Commands;
 
 /// <summary>
 /// <c>streaming-load soak</c>: M minutes at a fraction (70 %) of a known capacity while sampling the server's
-/// memory, threads and handles from <c>/metrics</c>; exit code 1 when memory grows faster than the allowed slope.
+/// memory, threads and handles from <c>/metrics</c>; exit code 1 when a criterion fails: RSS or GC heap growing
+/// faster than the allowed slope, the server's state per session growing faster than its slope, or a failed session.
 /// </summary>
 public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
 {
@@ -47,6 +48,11 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
         [Description("Allowed RSS / GC-heap growth after warm-up, MiB per minute (default 2)")]
         public double MaxSlope { get; init; } = 2;
 
+        /// <summary>Allowed growth per session.</summary>
+        [CommandOption("--max-session-slope <KIB_PER_MIN>")]
+        [Description("Allowed growth of the server's state per session (streaming_session_state_bytes) after warm-up, KiB per minute (default 64)")]
+        public double MaxSessionSlope { get; init; } = 64;
+
         /// <summary>Sampling period.</summary>
         [CommandOption("--sample-every <SECONDS>")]
         [Description("Seconds between samples of /metrics (default 5)")]
@@ -74,14 +80,16 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
             new ServerProbe(http, new Uri(options.Server, "/metrics")),
             TimeSpan.FromSeconds(settings.SampleSeconds),
             TimeSpan.FromSeconds(settings.WarmUpSeconds),
-            settings.MaxSlope);
+            settings.MaxSlope,
+            settings.MaxSessionSlope);
         var started = DateTimeOffset.UtcNow;
         var result = await soak.RunAsync(session, sessions, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(settings.Minutes), new ConsoleProgress(), cancellationToken);
 
         var describe = settings.Describe(clips);
         describe["soak"] = $"{sessions} sessions ({settings.Fraction.ToString(CultureInfo.InvariantCulture)} x capacity {settings.Capacity}) for {settings.Minutes.ToString(CultureInfo.InvariantCulture)} min";
         describe["warm-up"] = warmUp.Describe(warmed);
-        describe["memory criterion"] = $"slope <= {settings.MaxSlope.ToString(CultureInfo.InvariantCulture)} MiB/min after {settings.WarmUpSeconds.ToString(CultureInfo.InvariantCulture)} s";
+        describe["memory criteria"] = $"after {settings.WarmUpSeconds.ToString(CultureInfo.InvariantCulture)} s: RSS and GC heap slopes <= {settings.MaxSlope.ToString(CultureInfo.InvariantCulture)} MiB/min, " +
+            $"state per session slope <= {settings.MaxSessionSlope.ToString(CultureInfo.InvariantCulture)} KiB/min, no failed session";
         var report = new LoadReport($"soak, {settings.ParsedProtocol}", started, settings.Machine(), describe, [result.Run], Soak: result);
         ConsoleProgress.PrintOutcome(report, ReportWriter.Write(report, settings.Out));
         return result.Passed ? 0 : 1;

@@ -21,9 +21,19 @@ public sealed record SessionMemory(int Sessions, MemoryReading Baseline, MemoryR
 
     /// <summary>Managed heap one active session adds, MiB.</summary>
     public double GcHeapPerActiveMb => (Active.GcHeapMb - Baseline.GcHeapMb) / Sessions;
+
+    /// <summary>The server's own figure per idle session (state it holds), MiB; null when the server does not export it.</summary>
+    public double? ServerPerIdleMb => Idle.StatePerSessionMb;
+
+    /// <summary>The server's own figure per active (speaking) session, MiB; null when the server does not export it.</summary>
+    public double? ServerPerActiveMb => Active.StatePerSessionMb;
 }
 
 /// <summary>Server memory at one point of the probe.</summary>
 /// <param name="RssMb">Resident set size, MiB.</param>
 /// <param name="GcHeapMb">Managed heap, MiB.</param>
-public sealed record MemoryReading(double RssMb, double GcHeapMb);
+/// <param name="StatePerSessionMb">
+/// The server's session-state gauge per session of the state measured (<see cref="Soak.SessionStateReading"/>), MiB;
+/// null for the baseline or a server without the gauge.
+/// </param>
+public sealed record MemoryReading(double RssMb, double GcHeapMb, double? StatePerSessionMb = null);

@@ -8,6 +8,9 @@ namespace Streaming.LoadTests.Memory;
 /// with no session, then holds <c>n</c> idle sessions, then <c>n</c> active ones, each for <paramref name="hold"/>,
 /// sampling every <paramref name="interval"/> and keeping each state's peak. Resident memory seldom falls back
 /// (allocators keep freed pages), so idle runs before active, and both are measured against the first reading.
+/// Beside these process-wide deltas it keeps the peak of the server's own per-session figure
+/// (<see cref="SessionStateReading"/>): per idle session while idle ones are held, per speaking session while
+/// active ones are.
 /// </summary>
 public sealed class SessionMemoryProbe(LoadRunner runner, ServerProbe probe, TimeSpan hold, TimeSpan interval)
 {
@@ -25,8 +28,8 @@ public sealed class SessionMemoryProbe(LoadRunner runner, ServerProbe probe, Tim
         }
 
         var baseline = Reading(await probe.SampleAsync(0, cancellationToken));
-        var idle = await HoldAsync("memory_idle", idleSession, sessions, cancellationToken);
-        var active = await HoldAsync("memory_active", activeSession, sessions, cancellationToken);
+        var idle = await HoldAsync("memory_idle", idleSession, sessions, s => s.PerIdleMb, cancellationToken);
+        var active = await HoldAsync("memory_active", activeSession, sessions, s => s.PerActiveMb, cancellationToken);
         var memory = new SessionMemory(sessions, baseline, idle, active);
         progress?.Report($"memory: {Describe(memory)}");
         return memory;
@@ -34,22 +37,28 @@ public sealed class SessionMemoryProbe(LoadRunner runner, ServerProbe probe, Tim
 
     /// <summary>A one-line summary of <paramref name="memory"/>.</summary>
     public static string Describe(SessionMemory memory) =>
-        $"per idle session {memory.RssPerIdleMb:F1} MiB resident ({memory.GcHeapPerIdleMb:F2} MiB managed), " +
-        $"per active session {memory.RssPerActiveMb:F1} MiB resident ({memory.GcHeapPerActiveMb:F2} MiB managed); " +
+        $"per idle session {memory.RssPerIdleMb:F1} MiB resident ({memory.GcHeapPerIdleMb:F2} MiB managed, {Server(memory.ServerPerIdleMb)}), " +
+        $"per active session {memory.RssPerActiveMb:F1} MiB resident ({memory.GcHeapPerActiveMb:F2} MiB managed, {Server(memory.ServerPerActiveMb)}); " +
         $"{memory.Sessions} sessions per state, RSS {memory.Baseline.RssMb:F0} -> {memory.Idle.RssMb:F0} (idle) -> {memory.Active.RssMb:F0} MiB (active)";
 
+    private static string Server(double? mb) => mb is { } value ? $"server state {value:F2} MiB" : "server state not exported";
+
     private async Task<MemoryReading> HoldAsync(
-        string name, Func<ScenarioContext, Task<SessionOutcome>> session, int sessions, CancellationToken cancellationToken)
+        string name,
+        Func<ScenarioContext, Task<SessionOutcome>> session,
+        int sessions,
+        Func<SessionStateReading, double?> perSession,
+        CancellationToken cancellationToken)
     {
         var scenario = Scenario.Create(name, session).WithLoadSimulations(LoadSimulation.KeepConstant(sessions, hold));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sampling = PeakAsync(stop.Token);
+        var sampling = PeakAsync(perSession, stop.Token);
         await runner.RunAsync(scenario, null, cancellationToken);
         await stop.CancelAsync();
         return await sampling;
     }
 
-    private async Task<MemoryReading> PeakAsync(CancellationToken cancellationToken)
+    private async Task<MemoryReading> PeakAsync(Func<SessionStateReading, double?> perSession, CancellationToken cancellationToken)
     {
         var peak = new MemoryReading(0, 0);
         using var timer = new PeriodicTimer(interval);
@@ -58,7 +67,11 @@ public sealed class SessionMemoryProbe(LoadRunner runner, ServerProbe probe, Tim
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 var sample = await probe.SampleAsync(0, cancellationToken);
-                peak = new MemoryReading(Math.Max(peak.RssMb, sample.RssMb), Math.Max(peak.GcHeapMb, sample.GcHeapMb));
+                var state = sample.SessionState is { } reading ? perSession(reading) : null;
+                peak = new MemoryReading(
+                    Math.Max(peak.RssMb, sample.RssMb),
+                    Math.Max(peak.GcHeapMb, sample.GcHeapMb),
+                    state is { } value ? Math.Max(peak.StatePerSessionMb ?? 0, value) : peak.StatePerSessionMb);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

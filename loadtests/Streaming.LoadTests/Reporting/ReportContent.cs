@@ -64,28 +64,42 @@ public static class ReportContent
         {
             sections.Add(new ReportSection(
                 "Soak",
-                [SoakLine(soak), $"Samples after {soak.WarmUpSeconds:F0} s of warm-up are judged; slopes are least-squares fits."],
-                [new ReportTable(
-                    ["t (s)", "RSS MiB", "GC heap MiB", "threads", "handles"],
-                    soak.Samples.Select(s => Row(
-                        s.Seconds.ToString("F0", CultureInfo.InvariantCulture),
-                        s.RssMb.ToString("F1", CultureInfo.InvariantCulture),
-                        s.GcHeapMb.ToString("F1", CultureInfo.InvariantCulture),
-                        s.Threads.ToString(CultureInfo.InvariantCulture),
-                        s.Handles.ToString(CultureInfo.InvariantCulture))).ToArray())]));
+                [
+                    SoakLine(soak),
+                    $"Samples after {soak.WarmUpSeconds:F0} s of warm-up are judged; slopes are least-squares fits. State per session is the server's own gauge (streaming_session_state_bytes over streaming_sessions_by_state).",
+                ],
+                [
+                    new ReportTable(
+                        ["criterion", "measured", "limit", "verdict"],
+                        soak.Criteria.Select(c => Row(c.Name, c.Measured, c.Limit, c.Passed switch { true => "pass", false => "FAIL", null => "not judged" })).ToArray()),
+                    new ReportTable(
+                        ["t (s)", "RSS MiB", "GC heap MiB", "threads", "handles", "sessions idle / active", "state per session KiB"],
+                        soak.Samples.Select(s => Row(
+                            s.Seconds.ToString("F0", CultureInfo.InvariantCulture),
+                            F1(s.RssMb),
+                            F1(s.GcHeapMb),
+                            s.Threads.ToString(CultureInfo.InvariantCulture),
+                            s.Handles.ToString(CultureInfo.InvariantCulture),
+                            s.SessionState is { } state ? $"{state.IdleSessions} / {state.ActiveSessions}" : "-",
+                            Optional(s.SessionState?.PerSessionMb * 1024, "F0"))).ToArray()),
+                ]));
         }
 
         if (report.Memory is { } memory)
         {
             sections.Add(new ReportSection(
                 "Memory per session",
-                [Memory.SessionMemoryProbe.Describe(memory), "Idle sessions stream silence (VAD only); active ones stream the clips. Each figure is the state's peak over the first reading, divided by the sessions."],
+                [
+                    Memory.SessionMemoryProbe.Describe(memory),
+                    "Idle sessions stream silence (VAD only); active ones stream the clips. The RSS and GC-heap figures are the state's peak over the first reading, divided by the sessions.",
+                    "Server state per session is the server's own gauge (streaming_session_state_bytes over streaming_sessions_by_state, peak): the VAD and recogniser buffers and caches one idle, or one speaking, session holds. It leaves out what every session shares (weights, ONNX Runtime arenas, thread stacks), which the RSS delta includes.",
+                ],
                 [new ReportTable(
-                    ["state", "RSS MiB", "GC heap MiB", "RSS per session MiB", "GC heap per session MiB"],
+                    ["state", "RSS MiB", "GC heap MiB", "RSS per session MiB", "GC heap per session MiB", "server state per session MiB"],
                     [
-                        Row("none", F1(memory.Baseline.RssMb), F1(memory.Baseline.GcHeapMb), "-", "-"),
-                        Row("idle", F1(memory.Idle.RssMb), F1(memory.Idle.GcHeapMb), F1(memory.RssPerIdleMb), F2(memory.GcHeapPerIdleMb)),
-                        Row("active", F1(memory.Active.RssMb), F1(memory.Active.GcHeapMb), F1(memory.RssPerActiveMb), F2(memory.GcHeapPerActiveMb)),
+                        Row("none", F1(memory.Baseline.RssMb), F1(memory.Baseline.GcHeapMb), "-", "-", "-"),
+                        Row("idle", F1(memory.Idle.RssMb), F1(memory.Idle.GcHeapMb), F1(memory.RssPerIdleMb), F2(memory.GcHeapPerIdleMb), Optional(memory.ServerPerIdleMb, "F2")),
+                        Row("active", F1(memory.Active.RssMb), F1(memory.Active.GcHeapMb), F1(memory.RssPerActiveMb), F2(memory.GcHeapPerActiveMb), Optional(memory.ServerPerActiveMb, "F2")),
                     ])]));
         }
 
@@ -98,8 +112,8 @@ public static class ReportContent
     }
 
     private static string SoakLine(SoakResult soak) =>
-        $"Soak at {soak.Sessions} sessions: RSS slope {soak.RssSlopeMbPerMinute:F2} MiB/min, GC heap slope " +
-        $"{soak.GcHeapSlopeMbPerMinute:F2} MiB/min (limit {soak.MaxSlopeMbPerMinute:F2}): {(soak.Passed ? "PASS" : "FAIL")}.";
+        $"Soak at {soak.Sessions} sessions: {(soak.Passed ? "PASS" : "FAIL")}: " +
+        string.Join("; ", soak.Criteria.Select(c => $"{c.Name} {c.Measured} ({c.Limit}{(c.Passed is false ? ", FAIL" : "")})")) + ".";
 
     private static ReportSection RunSection(ScenarioResult run)
     {
@@ -130,6 +144,8 @@ public static class ReportContent
     private static string F1(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
 
     private static string F2(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string Optional(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
 
     private static string Accuracy(TranscriptAccuracy? accuracy) => accuracy?.ToString() ?? "-";
 

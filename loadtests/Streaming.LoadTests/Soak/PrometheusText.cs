@@ -6,9 +6,10 @@ namespace Streaming.LoadTests.Soak;
 public static class PrometheusText
 {
     /// <summary>
-    /// The value of the first sample named <paramref name="metric"/> (any labels), or null when absent.
+    /// The value of the first sample named <paramref name="metric"/> (any labels, or, with <paramref name="label"/>
+    /// such as <c>state="idle"</c>, one whose labels include it), or null when absent.
     /// </summary>
-    public static double? Value(string exposition, string metric)
+    public static double? Value(string exposition, string metric, string? label = null)
     {
         foreach (var raw in exposition.AsSpan().EnumerateLines())
         {
@@ -32,7 +33,16 @@ public static class PrometheusText
                     continue;
                 }
 
+                if (label is not null && !HasLabel(rest[1..close], label))
+                {
+                    continue;
+                }
+
                 rest = rest[(close + 1)..];
+            }
+            else if (label is not null)
+            {
+                continue;
             }
 
             rest = rest.TrimStart();
@@ -45,5 +55,26 @@ public static class PrometheusText
         }
 
         return null;
+    }
+
+    // Label pairs are comma-separated name="value"; a value may itself hold commas, so a pair must start the set or follow a comma.
+    private static bool HasLabel(ReadOnlySpan<char> labels, string label)
+    {
+        for (var at = labels.IndexOf(label, StringComparison.Ordinal); at >= 0; at = NextIndex(labels, label, at))
+        {
+            var end = at + label.Length;
+            if ((at == 0 || labels[at - 1] == ',') && (end == labels.Length || labels[end] == ','))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextIndex(ReadOnlySpan<char> labels, string label, int after)
+    {
+        var next = labels[(after + 1)..].IndexOf(label, StringComparison.Ordinal);
+        return next < 0 ? -1 : after + 1 + next;
     }
 }

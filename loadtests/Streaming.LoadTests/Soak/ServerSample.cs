@@ -6,4 +6,5 @@ namespace Streaming.LoadTests.Soak;
 /// <param name="GcHeapMb">Managed heap size, MiB.</param>
 /// <param name="Threads">Operating-system threads.</param>
 /// <param name="Handles">Open handles (file descriptors on Linux).</param>
-public sealed record ServerSample(double Seconds, double RssMb, double GcHeapMb, int Threads, int Handles);
+/// <param name="SessionState">The server's session-state gauges; null for a server that does not export them.</param>
+public sealed record ServerSample(double Seconds, double RssMb, double GcHeapMb, int Threads, int Handles, SessionStateReading? SessionState = null);

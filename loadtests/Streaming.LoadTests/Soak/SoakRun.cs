@@ -5,14 +5,16 @@ namespace Streaming.LoadTests.Soak;
 
 /// <summary>
 /// Holds a constant load for a while and samples the server process meanwhile; memory must not grow faster
-/// than the allowed slope once warm-up is over.
+/// than the allowed slopes once warm-up is over: RSS and GC heap, and the server's own state per session.
 /// </summary>
 /// <param name="Runner">Runs the load.</param>
 /// <param name="Probe">Samples the server.</param>
 /// <param name="Interval">Time between samples.</param>
 /// <param name="WarmUp">Samples before this are shown but not judged.</param>
 /// <param name="MaxSlopeMbPerMinute">Allowed RSS and GC-heap growth.</param>
-public sealed record SoakRun(LoadRunner Runner, ServerProbe Probe, TimeSpan Interval, TimeSpan WarmUp, double MaxSlopeMbPerMinute)
+/// <param name="MaxSessionSlopeKbPerMinute">Allowed growth of the state per session (<see cref="SessionStateReading.PerSessionMb"/>).</param>
+public sealed record SoakRun(
+    LoadRunner Runner, ServerProbe Probe, TimeSpan Interval, TimeSpan WarmUp, double MaxSlopeMbPerMinute, double MaxSessionSlopeKbPerMinute)
 {
     /// <summary>Runs <paramref name="sessions"/> sessions for <paramref name="duration"/> (after a ramp of <paramref name="ramp"/>).</summary>
     public async Task<SoakResult> RunAsync(
@@ -45,8 +47,19 @@ public sealed record SoakRun(LoadRunner Runner, ServerProbe Probe, TimeSpan Inte
             LinearTrend.Slope(minutes, judged.Select(s => s.RssMb).ToArray()),
             LinearTrend.Slope(minutes, judged.Select(s => s.GcHeapMb).ToArray()),
             MaxSlopeMbPerMinute,
+            SessionSlopeKb(judged),
+            MaxSessionSlopeKbPerMinute,
             samples,
             run);
+    }
+
+    // Only samples with sessions have a figure per session; a server without the gauges has none at all.
+    private static double? SessionSlopeKb(IReadOnlyList<ServerSample> judged)
+    {
+        var withSessions = judged.Where(s => s.SessionState?.PerSessionMb is not null).ToArray();
+        return withSessions.Length == 0
+            ? null
+            : LinearTrend.Slope(withSessions.Select(s => s.Seconds / 60).ToArray(), withSessions.Select(s => s.SessionState!.PerSessionMb!.Value * 1024).ToArray());
     }
 
     private async Task<List<ServerSample>> SampleAsync(Stopwatch clock, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -59,7 +72,8 @@ public sealed record SoakRun(LoadRunner Runner, ServerProbe Probe, TimeSpan Inte
             {
                 var sample = await Probe.SampleAsync(clock.Elapsed.TotalSeconds, cancellationToken);
                 samples.Add(sample);
-                progress?.Report($"t={sample.Seconds:F0}s RSS {sample.RssMb:F1} MiB, GC heap {sample.GcHeapMb:F1} MiB, {sample.Threads} threads, {sample.Handles} handles");
+                var perSession = sample.SessionState?.PerSessionMb is { } mb ? $", state {mb * 1024:F0} KiB per session" : "";
+                progress?.Report($"t={sample.Seconds:F0}s RSS {sample.RssMb:F1} MiB, GC heap {sample.GcHeapMb:F1} MiB, {sample.Threads} threads, {sample.Handles} handles{perSession}");
             }
             while (await timer.WaitForNextTickAsync(cancellationToken));
         }

@@ -54,6 +54,9 @@ public sealed class FbankExtractor
     /// <summary>Frames computed so far for the current input.</summary>
     public int FramesReady => _framesReady;
 
+    /// <summary>Bytes of the sample and feature-frame buffers, by capacity (for the memory-per-session gauge).</summary>
+    public long BufferedBytes => ((long)_wave.Length + _features.Length) * sizeof(float);
+
     /// <summary>Whether <see cref="InputFinished"/> was called since the last reset.</summary>
     public bool IsFinished { get; private set; }
 

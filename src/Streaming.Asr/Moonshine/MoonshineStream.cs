@@ -37,6 +37,13 @@ public sealed class MoonshineStream : IRecognitionStream
     public double BufferedSeconds => (double)_length / MoonshineModel.SampleRate;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The segment's audio buffer, which keeps its grown capacity between segments. The decoder's self- and
+    /// cross-attention caches live only during one decode, so they are not held state.
+    /// </remarks>
+    public long StateBytes => _audio.LongLength;
+
+    /// <inheritdoc />
     public void AcceptAudio(ReadOnlySpan<float> samples16k)
     {
         if (samples16k.IsEmpty)

@@ -64,6 +64,10 @@ public sealed class TransducerStream : IRecognitionStream
     public long? HypothesisVersion => _chunksRun;
 
     /// <inheritdoc />
+    /// <remarks>The encoder's two cache sets and output, the feature frames and samples not yet consumed, and the chunk buffer.</remarks>
+    public long StateBytes => _state.Bytes + _fbank.BufferedBytes + ((long)_chunk.Length * sizeof(float));
+
+    /// <inheritdoc />
     public RecognitionResult GetPartial() => Build(_search.StableCount);
 
     /// <inheritdoc />

@@ -62,6 +62,9 @@ internal sealed class ZipformerEncoderState : IDisposable
     /// <summary>Values per encoder frame.</summary>
     public int OutputDimension { get; private set; }
 
+    /// <summary>Bytes of both cache sets and the encoder output buffer (for the memory-per-session gauge).</summary>
+    public long Bytes => _asInputs.Sum(set => set.Sum(t => (long)t.Data.Length)) + ((long)_output.Length * sizeof(float));
+
     /// <summary>
     /// Runs the encoder on the features tensor's current contents and this stream's caches, advances the caches and
     /// returns encoder_out (<see cref="OutputFrames"/> × <see cref="OutputDimension"/>, valid until the next run).

@@ -49,6 +49,9 @@ public sealed class SileroVadStream : IDisposable
     /// <summary>Samples per scored window: 512 at 16 kHz (32 ms), 256 at 8 kHz.</summary>
     public int WindowSize { get; }
 
+    /// <summary>Bytes of the model input (context and window) and both recurrent-state buffers.</summary>
+    public long StateBytes => ((long)_input.Length + (2 * SileroVadModel.StateSize)) * sizeof(float);
+
     /// <summary>Scores the next window of exactly <see cref="WindowSize"/> samples; returns the speech probability.</summary>
     /// <exception cref="InferenceException">The backend failed this window.</exception>
     public float Score(ReadOnlySpan<float> window)

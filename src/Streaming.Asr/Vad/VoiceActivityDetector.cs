@@ -35,6 +35,9 @@ public sealed class VoiceActivityDetector : IDisposable
     /// <summary>The probability of the most recently scored window.</summary>
     public float LastProbability { get; private set; }
 
+    /// <summary>Bytes of this stream's state: the look-back buffer, the window being filled and the model's state.</summary>
+    public long StateBytes => (((long)_history.Capacity + _window.Length) * sizeof(float)) + _stream.StateBytes;
+
     /// <summary>Feeds audio; decisions and speech audio go to <paramref name="sink"/> as they are made.</summary>
     public void Accept(ReadOnlySpan<float> samples, IVadSink sink)
     {

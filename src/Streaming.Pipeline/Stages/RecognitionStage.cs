@@ -40,6 +40,7 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
     private int _fed;
     private string _lastPartial = "";
     private long? _partialVersion;
+    private volatile bool _inSpeech;
 
     /// <summary>
     /// Creates the stage; <paramref name="model"/> null means VAD-only, <paramref name="itn"/> null means no ITN;
@@ -67,12 +68,19 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
         _holdFrom = _maxUtterance - (endpoint.CutSearchMs * (AudioFrame.SampleRate / 1000));
     }
 
+    /// <summary>Whether a speech segment is open: the VAD has passed its start and not yet its end.</summary>
+    public bool InSpeech => _inSpeech;
+
+    /// <summary>Bytes of state held: the recognition stream's and the audio held back to choose a cut point.</summary>
+    public long StateBytes => (_stream?.StateBytes ?? 0) + ((long)_held.Capacity * sizeof(float));
+
     /// <inheritdoc />
     protected override async ValueTask ProcessAsync(SpeechItem item, ChannelWriter<PipelineEvent> output, CancellationToken cancellationToken)
     {
         switch (item)
         {
             case SpeechStart start:
+                _inSpeech = true;
                 await StartUtteranceAsync(start.Sample, output, cancellationToken).ConfigureAwait(false);
                 break;
 
@@ -84,6 +92,7 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
             case SpeechEnd end:
                 FeedHeld(_held.Count);
                 await EndUtteranceAsync(end.Sample, output, cancellationToken).ConfigureAwait(false);
+                _inSpeech = false;
                 break;
         }
     }

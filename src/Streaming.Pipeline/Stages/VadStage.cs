@@ -19,6 +19,9 @@ public sealed class VadStage : PipelineStage<AudioFrame, SpeechItem>, IVadSink, 
         _detector = new VoiceActivityDetector(model, options, AudioFrame.SampleRate);
     }
 
+    /// <summary>Bytes of VAD state this session holds (see <see cref="VoiceActivityDetector.StateBytes"/>).</summary>
+    public long StateBytes => _detector.StateBytes;
+
     /// <inheritdoc />
     protected override ValueTask ProcessAsync(AudioFrame frame, ChannelWriter<SpeechItem> output, CancellationToken cancellationToken)
     {

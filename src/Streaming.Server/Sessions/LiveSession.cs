@@ -79,6 +79,12 @@ public sealed class LiveSession
     /// <summary>Audio packets waiting in the pipeline.</summary>
     public int QueuedPackets => _pipeline.QueuedPackets;
 
+    /// <summary>Bytes of state the session's pipeline holds (<see cref="SessionPipeline.StateBytes"/>).</summary>
+    public long StateBytes => _pipeline.StateBytes;
+
+    /// <summary>Whether speech is under way (a segment is open) rather than the session idling between segments.</summary>
+    public bool InSpeech => _pipeline.InSpeech;
+
     /// <summary>Events waiting for subscribers.</summary>
     public int SubscriberQueueDepth => _subscribers.Values.Sum(s => s.QueueDepth);
 

@@ -39,6 +39,7 @@ public sealed class SessionRegistry
         metrics.ObserveModels(() => engine.IsReady
             ? engine.Devices.SelectMany(d => engine.EngineFor(d).Recognizers.Select(r => (r.Info.Name, d, r.MemoryBytes)))
             : []);
+        metrics.ObserveSessionState(() => _sessions.Values.Select(s => (s.InSpeech, s.StateBytes)));
     }
 
     /// <summary>Raised after a session was started.</summary>

@@ -61,6 +61,24 @@ public sealed class StreamingMetrics
             "By",
             "Resident memory each loaded recogniser added when it loaded, by model and device.");
 
+    /// <summary>
+    /// Registers the gauges of memory per session: <paramref name="sessions"/> gives, for each running session,
+    /// whether it is inside a speech segment and the bytes of state its pipeline holds. Both gauges report both
+    /// states, zero included, so a scrape after the last session shows them fall back.
+    /// </summary>
+    public void ObserveSessionState(Func<IEnumerable<(bool InSpeech, long Bytes)>> sessions)
+    {
+        _meter.CreateObservableGauge(
+            "streaming.session.state",
+            () => ByState(sessions(), s => s.Bytes),
+            "By",
+            "Bytes of state held by running sessions (VAD and recogniser buffers and caches), by state: active (in speech) or idle.");
+        _meter.CreateObservableGauge(
+            "streaming.sessions.by_state",
+            () => ByState(sessions(), _ => 1L),
+            description: "Running sessions by state: active (in speech) or idle (between speech segments).");
+    }
+
     /// <summary>Audio received.</summary>
     public void AudioReceived(double seconds) => _audioSeconds.Add(seconds);
 
@@ -82,6 +100,28 @@ public sealed class StreamingMetrics
         1,
         new KeyValuePair<string, object?>("keyword", _keywordLabels.For(keyword)),
         new KeyValuePair<string, object?>("role", role is null ? "none" : _roleLabels.For(role)));
+
+    private static Measurement<long>[] ByState(IEnumerable<(bool InSpeech, long Bytes)> sessions, Func<(bool InSpeech, long Bytes), long> value)
+    {
+        long active = 0, idle = 0;
+        foreach (var session in sessions)
+        {
+            if (session.InSpeech)
+            {
+                active += value(session);
+            }
+            else
+            {
+                idle += value(session);
+            }
+        }
+
+        return
+        [
+            new Measurement<long>(active, new KeyValuePair<string, object?>("state", "active")),
+            new Measurement<long>(idle, new KeyValuePair<string, object?>("state", "idle")),
+        ];
+    }
 
     /// <summary>A session ended after <paramref name="wall"/> with <paramref name="audioSeconds"/> of audio.</summary>
     public void SessionEnded(TimeSpan wall, double audioSeconds)
