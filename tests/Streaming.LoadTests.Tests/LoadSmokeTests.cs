@@ -111,6 +111,54 @@ public sealed class LoadSmokeTests(ServerFixture fixture) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task A_capacity_run_reports_its_warm_up_unjudged_and_memory_per_session_with_the_server_figure()
+    {
+        var (exit, output) = await RunAsync(
+        [
+            "capacity", "--server", server.Address.ToString(), "--max", "1", "--ramp", "1", "--steady", "3",
+            "--warm-up", "2", "--warm-up-sessions", "1", "--memory-sessions", "1", "--memory-hold", "3",
+            "--audio", Clips[0], "--token", server.Tokens.Create("load-smoke"), "--out", folder,
+        ]);
+
+        Assert.True(exit == 0, output);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ReportWriter.JsonFile)));
+        var report = json.RootElement.GetProperty("report");
+        Assert.StartsWith("1 sessions for 2 s, not judged: ", report.GetProperty("settings").GetProperty("warm-up").GetString());
+        var runs = report.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToArray();
+        var levels = report.GetProperty("capacity").GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("sessions").GetInt32()).ToArray();
+        Assert.Equal([1], levels);
+        Assert.Single(runs);
+        Assert.DoesNotContain("warm_up", runs);
+
+        var memory = report.GetProperty("memory");
+        var idle = memory.GetProperty("serverPerIdleMb").GetDouble();
+        var active = memory.GetProperty("serverPerActiveMb").GetDouble();
+        Assert.InRange(idle, 0.001, 64);
+        Assert.InRange(active, idle, 64);
+        Assert.Contains("server state per session MiB", File.ReadAllText(Path.Combine(folder, ReportWriter.MarkdownFile)));
+    }
+
+    [Fact]
+    public async Task A_soak_states_its_memory_criteria_and_exits_with_1_when_one_fails()
+    {
+        // An impossible RSS bound (it must shrink by 100 GiB a minute) makes the verdict certain.
+        var (exit, output) = await RunAsync(
+        [
+            "soak", "--server", server.Address.ToString(), "--capacity", "1", "--fraction", "1", "--minutes", "0.1",
+            "--warm-up", "1", "--warm-up-load", "0", "--sample-every", "1", "--max-slope", "-100000",
+            "--audio", Clips[0], "--token", server.Tokens.Create("load-smoke"), "--out", folder,
+        ]);
+
+        Assert.True(exit == 1, output);
+        Assert.Contains("Soak at 1 sessions: FAIL: RSS slope ", output);
+        var markdown = File.ReadAllText(Path.Combine(folder, ReportWriter.MarkdownFile));
+        Assert.Contains("| criterion | measured | limit | verdict |", markdown);
+        Assert.Matches(@"\| RSS slope \| -?[0-9.]+ MiB/min \| <= -100000.00 MiB/min \| FAIL \|", markdown);
+        Assert.Matches(@"\| state per session slope \| -?[0-9.]+ KiB/min \| <= 64.00 KiB/min \| (pass|FAIL) \|", markdown);
+        Assert.Matches(@"\| 1 / 0 \| [0-9]+ \||\| 0 / 1 \| [0-9]+ \|", markdown);
+    }
+
+    [Fact]
     public async Task A_bad_packet_length_is_refused_with_a_clear_error()
     {
         var (exit, output) = await RunAsync(["run", "--server", server.Address.ToString(), "--packet-ms", "500", "--audio", Clips[0], "--out", folder]);

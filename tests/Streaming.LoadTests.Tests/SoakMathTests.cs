@@ -35,4 +35,22 @@ public class SoakMathTests
         Assert.Equal(42, PrometheusText.Value(text, "streaming_process_threads"));
         Assert.Null(PrometheusText.Value(text, "streaming_process_handles"));
     }
+
+    [Fact]
+    public void A_label_picks_the_sample_whose_label_set_holds_it_exactly()
+    {
+        const string text = """
+            streaming_session_state_bytes{otel_scope_name="Streaming",state="active"} 2097152
+            streaming_session_state_bytes{otel_scope_name="Streaming",state="idle"} 524288
+            streaming_sessions_by_state{state="idle_long"} 7
+            streaming_sessions_by_state{state="idle"} 2
+            streaming_sessions_by_state 9
+            """;
+
+        Assert.Equal(524288, PrometheusText.Value(text, "streaming_session_state_bytes", "state=\"idle\""));
+        Assert.Equal(2097152, PrometheusText.Value(text, "streaming_session_state_bytes", "state=\"active\""));
+        Assert.Equal(2, PrometheusText.Value(text, "streaming_sessions_by_state", "state=\"idle\""));
+        Assert.Null(PrometheusText.Value(text, "streaming_sessions_by_state", "state=\"active\""));
+        Assert.Equal(7, PrometheusText.Value(text, "streaming_sessions_by_state"));
+    }
 }

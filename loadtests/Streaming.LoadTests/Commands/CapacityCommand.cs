@@ -47,6 +47,11 @@ public sealed class CapacityCommand : AsyncCommand<CapacityCommand.Settings>
         [Description("Idle, then active, sessions held to measure memory per session before the search; 0 for none (default 4)")]
         public int MemorySessions { get; init; } = 4;
 
+        /// <summary>How long each memory state is held.</summary>
+        [CommandOption("--memory-hold <SECONDS>")]
+        [Description("Seconds the memory probe holds its idle, then its active, sessions (default 15)")]
+        public double MemoryHoldSeconds { get; init; } = 15;
+
         /// <summary>Latency budget.</summary>
         [CommandOption("--budget-ms <MS>")]
         [Description("p95 partial latency may be one packet plus this (default 150)")]
@@ -63,7 +68,8 @@ public sealed class CapacityCommand : AsyncCommand<CapacityCommand.Settings>
         var progress = new ConsoleProgress();
         var warmUp = new WarmUp(settings.WarmUpSessions, TimeSpan.FromSeconds(settings.WarmUpSeconds));
         var warmed = await warmUp.RunAsync(runner, session, progress, cancellationToken);
-        var memory = await settings.MeasureMemoryAsync(runner, clips, settings.MemorySessions, progress, cancellationToken);
+        var memory = await settings.MeasureMemoryAsync(
+            runner, clips, settings.MemorySessions, TimeSpan.FromSeconds(settings.MemoryHoldSeconds), progress, cancellationToken);
         var search = new CapacitySearch(
             runner,
             new CapacityCriteria(settings.PacketMs, settings.BudgetMs),

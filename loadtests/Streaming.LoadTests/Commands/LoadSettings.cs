@@ -92,10 +92,10 @@ public class LoadSettings : CommandSettings
 
     /// <summary>
     /// Memory per idle and per active session (<see cref="Memory.SessionMemoryProbe"/>), <paramref name="sessions"/>
-    /// per state for 15 s each; null when <paramref name="sessions"/> is 0.
+    /// per state for <paramref name="hold"/> each; null when <paramref name="sessions"/> is 0.
     /// </summary>
     public async Task<Memory.SessionMemory?> MeasureMemoryAsync(
-        Framework.LoadRunner runner, IReadOnlyList<SpeechClip> clips, int sessions, IProgress<string>? progress, CancellationToken cancellationToken)
+        Framework.LoadRunner runner, IReadOnlyList<SpeechClip> clips, int sessions, TimeSpan hold, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         if (sessions <= 0)
         {
@@ -103,10 +103,11 @@ public class LoadSettings : CommandSettings
         }
 
         var options = ToSessionOptions();
-        var silence = SpeechClip.Silence(TimeSpan.FromSeconds(10), clips[0].SampleRate);
+        // An idle session lasts no longer than the hold, so a short hold ends on time.
+        var silence = SpeechClip.Silence(TimeSpan.FromSeconds(Math.Min(10, hold.TotalSeconds)), clips[0].SampleRate);
         using var http = new HttpClient();
         var probe = new Memory.SessionMemoryProbe(
-            runner, new Soak.ServerProbe(http, new Uri(options.Server, "/metrics")), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(1));
+            runner, new Soak.ServerProbe(http, new Uri(options.Server, "/metrics")), hold, TimeSpan.FromSeconds(1));
         return await probe.RunAsync(
             SessionFactory.Create(ParsedProtocol, [silence], options), SessionFactory.Create(ParsedProtocol, clips, options), sessions, progress, cancellationToken);
     }
