@@ -113,12 +113,8 @@ public sealed class LoadSmokeTests(ServerFixture fixture) : IClassFixture<Server
     [Fact]
     public async Task A_capacity_run_reports_its_warm_up_unjudged_and_memory_per_session_with_the_server_figure()
     {
-        var (exit, output) = await RunAsync(
-        [
-            "capacity", "--server", server.Address.ToString(), "--max", "1", "--ramp", "1", "--steady", "3",
-            "--warm-up", "2", "--warm-up-sessions", "1", "--memory-sessions", "1", "--memory-hold", "3",
-            "--audio", Clips[0], "--token", server.Tokens.Create("load-smoke"), "--out", folder,
-        ]);
+        var (exit, output) = await RunOnOneClipAsync(
+            "capacity", "--max", "1", "--ramp", "1", "--steady", "3", "--warm-up", "2", "--warm-up-sessions", "1", "--memory-sessions", "1", "--memory-hold", "3");
 
         Assert.True(exit == 0, output);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ReportWriter.JsonFile)));
@@ -142,12 +138,8 @@ public sealed class LoadSmokeTests(ServerFixture fixture) : IClassFixture<Server
     public async Task A_soak_states_its_memory_criteria_and_exits_with_1_when_one_fails()
     {
         // An impossible RSS bound (it must shrink by 100 GiB a minute) makes the verdict certain.
-        var (exit, output) = await RunAsync(
-        [
-            "soak", "--server", server.Address.ToString(), "--capacity", "1", "--fraction", "1", "--minutes", "0.1",
-            "--warm-up", "1", "--warm-up-load", "0", "--sample-every", "1", "--max-slope", "-100000",
-            "--audio", Clips[0], "--token", server.Tokens.Create("load-smoke"), "--out", folder,
-        ]);
+        var (exit, output) = await RunOnOneClipAsync(
+            "soak", "--capacity", "1", "--fraction", "1", "--minutes", "0.1", "--warm-up", "1", "--warm-up-load", "0", "--sample-every", "1", "--max-slope", "-100000");
 
         Assert.True(exit == 1, output);
         Assert.Contains("Soak at 1 sessions: FAIL: RSS slope ", output);
@@ -196,6 +188,10 @@ public sealed class LoadSmokeTests(ServerFixture fixture) : IClassFixture<Server
         "--ramp", "1", "--steady", "3", "--packet-ms", "100", "--audio", Clips[0], "--audio", Clips[1],
         "--token", server.Tokens.Create("load-smoke"), "--out", folder, "--machine-note", "CI smoke test",
     ]);
+
+    // command and its options against the fixture's server, streaming the first clip, reports into the test's folder.
+    private Task<(int Exit, string Output)> RunOnOneClipAsync(string command, params string[] options) => RunAsync(
+        [command, "--server", server.Address.ToString(), .. options, "--audio", Clips[0], "--token", server.Tokens.Create("load-smoke"), "--out", folder]);
 
     private static async Task<(int Exit, string Output)> RunAsync(string[] arguments)
     {

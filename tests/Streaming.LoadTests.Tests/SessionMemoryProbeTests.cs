@@ -19,8 +19,7 @@ public class SessionMemoryProbeTests
     {
         var server = new FakeServer(exportsSessionState: true);
         using var http = new HttpClient(server);
-        var probe = new SessionMemoryProbe(
-            new LoadRunner(TimeSpan.FromMilliseconds(10)), new ServerProbe(http, new Uri("http://fake/metrics")), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50));
+        var probe = Probe(http);
 
         var memory = await probe.RunAsync(server.IdleSessionAsync, server.ActiveSessionAsync, 2, null, CancellationToken.None);
 
@@ -40,8 +39,7 @@ public class SessionMemoryProbeTests
     {
         var server = new FakeServer(exportsSessionState: false);
         using var http = new HttpClient(server);
-        var probe = new SessionMemoryProbe(
-            new LoadRunner(TimeSpan.FromMilliseconds(10)), new ServerProbe(http, new Uri("http://fake/metrics")), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50));
+        var probe = Probe(http);
 
         var memory = await probe.RunAsync(server.IdleSessionAsync, server.ActiveSessionAsync, 1, null, CancellationToken.None);
 
@@ -57,11 +55,14 @@ public class SessionMemoryProbeTests
     {
         var server = new FakeServer(exportsSessionState: true);
         using var http = new HttpClient(server);
-        var probe = new SessionMemoryProbe(
-            new LoadRunner(), new ServerProbe(http, new Uri("http://fake/metrics")), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50));
+        var probe = Probe(http);
 
         await Assert.ThrowsAsync<ArgumentException>(() => probe.RunAsync(server.IdleSessionAsync, server.ActiveSessionAsync, 0, null, CancellationToken.None));
     }
+
+    // Holds each state for 1 s, sampling every 50 ms.
+    private static SessionMemoryProbe Probe(HttpClient http) => new(
+        new LoadRunner(TimeSpan.FromMilliseconds(10)), new ServerProbe(http, new Uri("http://fake/metrics")), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50));
 
     /// <summary>
     /// A server whose memory follows its sessions: 500 MiB resident and 100 MiB managed with none; each idle session

@@ -183,5 +183,41 @@ public sealed class TransducerStreamTests : IDisposable
         Assert.Empty(fired);
     }
 
+    [Fact]
+    public void A_fresh_stream_holds_two_sets_of_encoder_caches_as_its_state()
+    {
+        using var stream = _model.CreateStream();
+
+        int last = ZipformerEncoderState.CountFor(_model.Metadata) - 1;
+        long oneSet = ZipformerEncoderState.Shapes(_model.Metadata, _model.FeatureDimension)
+            .Select((shape, i) => shape.Aggregate(1L, (a, b) => a * b) * (i == last ? sizeof(long) : sizeof(float)))
+            .Sum();
+        Assert.InRange(stream.StateBytes, 2 * oneSet, (2 * oneSet) + (1 << 20));
+    }
+
+    [Fact]
+    public void State_does_not_grow_with_the_segment_once_the_first_chunks_have_run()
+    {
+        using var stream = _model.CreateStream();
+        FeedInChunks(stream);
+        long afterOnePass = stream.StateBytes;
+
+        for (int pass = 0; pass < 3; pass++)
+        {
+            FeedInChunks(stream);
+            Assert.Equal(afterOnePass, stream.StateBytes);
+        }
+
+        Assert.NotEmpty(stream.Finish().Text);
+    }
+
     public void Dispose() => _model.Dispose();
+
+    private void FeedInChunks(IRecognitionStream stream)
+    {
+        for (int offset = 0; offset < _speech.Length; offset += ChunkSamples)
+        {
+            stream.AcceptAudio(_speech.AsSpan(offset, Math.Min(ChunkSamples, _speech.Length - offset)));
+        }
+    }
 }
