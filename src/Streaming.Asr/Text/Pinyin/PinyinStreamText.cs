@@ -10,6 +10,9 @@ namespace Streaming.Asr.Text.Pinyin;
 /// where converting them alone gives exactly the characters that partial showed for them (a phrase boundary); only
 /// the syllables after the committed ones are converted again. The final, which replaces the partials, is converted
 /// whole. Every conversion is tone-guided: with commits the remainder stays short, so it is cheap.
+/// Partials come every encoder chunk and mostly repeat the last one's syllables (a chunk adds a syllable or none),
+/// so the conversions since the last commit are remembered: the tail and the commit points tried are looked up
+/// rather than converted again. A conversion depends only on its syllables, so the text is the same.
 /// </summary>
 internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
 {
@@ -19,7 +22,12 @@ internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
     // Commit points tried per partial, latest first: each costs one libpinyin conversion.
     private const int Tries = 3;
 
+    // Conversions kept since the last commit, at most: a hypothesis that commits nothing for long (a run of
+    // syllables libpinyin keeps re-reading) must not grow the memory without bound.
+    private const int MaxRemembered = 64;
+
     private readonly StringBuilder _committed = new();
+    private readonly Dictionary<string, string> _converted = new(StringComparer.Ordinal);
     private int _committedSpans;
 
     /// <summary>
@@ -43,7 +51,7 @@ internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
             return whole;
         }
 
-        var tail = assembler.Convert(tokens[Math.Min(_committedSpans, tokens.Length)..]);
+        var tail = ConvertSinceCommit(tokens, tokens.Length);
         var text = _committed + tail;
         Commit(tokens, Math.Min(stableSpans, tokens.Length), tail);
         stableLength = _committed.Length;
@@ -55,6 +63,28 @@ internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
     {
         _committed.Clear();
         _committedSpans = 0;
+        _converted.Clear();
+    }
+
+    // The text of tokens[_committedSpans..end), converted once per distinct token run since the last commit. Keys
+    // are the tokens joined by the unit separator (U+001F), which no token's text contains.
+    private string ConvertSinceCommit(string[] tokens, int end)
+    {
+        var run = tokens[Math.Min(_committedSpans, end)..end];
+        var key = string.Join('\u001F', run);
+        if (_converted.TryGetValue(key, out var text))
+        {
+            return text;
+        }
+
+        if (_converted.Count >= MaxRemembered)
+        {
+            _converted.Clear();
+        }
+
+        text = assembler.Convert(run);
+        _converted.Add(key, text);
+        return text;
     }
 
     // Commits tokens[_committedSpans..c) for the latest syllable boundary c that leaves Margin syllables after it
@@ -80,11 +110,13 @@ internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
             }
 
             tried++;
-            var prefix = assembler.Convert(tokens[_committedSpans..end]);
+            var prefix = ConvertSinceCommit(tokens, end);
             if (prefix.Length > 0 && shownTail.StartsWith(prefix, StringComparison.Ordinal))
             {
                 _committed.Append(prefix);
                 _committedSpans = end;
+                // What was remembered converted runs starting at the old commit point: no later key can match.
+                _converted.Clear();
                 return;
             }
         }
