@@ -14,7 +14,7 @@ namespace Streaming.Asr.Text.Pinyin;
 /// so the conversions since the last commit are remembered: the tail and the commit points tried are looked up
 /// rather than converted again. A conversion depends only on its syllables, so the text is the same.
 /// </summary>
-internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
+internal sealed class PinyinStreamText
 {
     /// <summary>Syllables left uncommitted after a commit point: libpinyin may still join them with what follows.</summary>
     internal const int Margin = 2;
@@ -26,9 +26,19 @@ internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
     // syllables libpinyin keeps re-reading) must not grow the memory without bound.
     private const int MaxRemembered = 64;
 
+    private readonly Func<string[], string> _convert;
     private readonly StringBuilder _committed = new();
     private readonly Dictionary<string, string> _converted = new(StringComparer.Ordinal);
     private int _committedSpans;
+
+    /// <summary>Text of a stream whose pinyin <paramref name="assembler"/> converts.</summary>
+    public PinyinStreamText(PinyinTextAssembler assembler)
+        : this(tokens => assembler.Convert(tokens))
+    {
+    }
+
+    /// <summary>Text of a stream whose tokens <paramref name="convert"/> turns into characters (tests count the calls).</summary>
+    internal PinyinStreamText(Func<string[], string> convert) => _convert = convert;
 
     /// <summary>
     /// The text of <paramref name="spans"/>; <paramref name="stableLength"/> is how many of its leading characters
@@ -46,7 +56,7 @@ internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
             // The final replaces the partials, so it is converted once, whole: commits made at every 320 ms chunk
             // cut phrases libpinyin would have read together (zh-eval dev 21.3 % CER with committed finals,
             // 19.4 % converted whole).
-            var whole = assembler.Convert(tokens);
+            var whole = _convert(tokens);
             stableLength = whole.Length;
             return whole;
         }
@@ -82,7 +92,7 @@ internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
             _converted.Clear();
         }
 
-        text = assembler.Convert(run);
+        text = _convert(run);
         _converted.Add(key, text);
         return text;
     }
