@@ -101,8 +101,9 @@ internal sealed class ToneGuidedChoice(HanziReadings readings, int maxTriesPerSy
                 return true;
             }
 
+            // No guess after clearing: what comes next lists candidates, which (libpinyin's DYNAMIC_ADJUST option
+            // being off) do not depend on the guess, or chooses one and guesses anew. A guess is the costly call.
             LibPinyinNative.ClearConstraint(instance, offset);
-            LibPinyinNative.GuessSentence(instance);
             stale = true;
         }
 
