@@ -20,6 +20,7 @@ public static class StreamingCommands
             .Add<BenchAsrCommand>("asr", "Concurrent streams: RTF, streams per core, partial and final latency.")
             .Add<BenchBackendCommand>("backend", "Silero VAD streams on each backend (CPU, Ascend) and pool size, without and with cross-stream batching.")
             .Add<BenchBatchCommand>("batch", "Batch mode: hours of audio per wall hour, peak memory, share skipped by VAD.")
+            .Add<BenchPinyinCommand>("pinyin", "Cost of pinyin → 汉字 conversion in streamed Mandarin sessions: per partial, per final, share of CPU.")
             .Add<BenchItnCommand>("itn", "Time inverse text normalisation of typical segments.")
             .Add<BenchHotwordsCommand>("hotwords", "Decode time with 0 vs 1,000 hotwords (Moonshine beam search).")
             .Add<BenchKwsCommand>("kws", "Cost of keyword spotting per stream with 0, 100 and 1,000 keywords: RTF and partial latency."))

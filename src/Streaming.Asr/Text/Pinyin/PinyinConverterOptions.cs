@@ -28,6 +28,12 @@ public sealed record PinyinConverterOptions
     /// <summary>With <see cref="ToneGuided"/>: the shortest phrase that may replace libpinyin's choice (single characters are too easily rare ones).</summary>
     public int ToneGuidedMinLength { get; init; } = 2;
 
+    /// <summary>
+    /// Most converters a <see cref="PinyinConverterPool"/> creates, and so most conversions running at once (default:
+    /// the processor count). Conversion is CPU work; more converters only cost memory and colder caches.
+    /// </summary>
+    public int MaxConverters { get; init; } = Environment.ProcessorCount;
+
     /// <summary>The dictionary folder to use: <see cref="DataDirectory"/> or the first Debian location that exists.</summary>
     public string ResolveDataDirectory()
     {

@@ -10,8 +10,11 @@ namespace Streaming.Asr.Text.Pinyin;
 /// where converting them alone gives exactly the characters that partial showed for them (a phrase boundary); only
 /// the syllables after the committed ones are converted again. The final, which replaces the partials, is converted
 /// whole. Every conversion is tone-guided: with commits the remainder stays short, so it is cheap.
+/// Partials come every encoder chunk and mostly repeat the last one's syllables (a chunk adds a syllable or none),
+/// so the conversions since the last commit are remembered: the tail and the commit points tried are looked up
+/// rather than converted again. A conversion depends only on its syllables, so the text is the same.
 /// </summary>
-internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
+internal sealed class PinyinStreamText
 {
     /// <summary>Syllables left uncommitted after a commit point: libpinyin may still join them with what follows.</summary>
     internal const int Margin = 2;
@@ -19,8 +22,23 @@ internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
     // Commit points tried per partial, latest first: each costs one libpinyin conversion.
     private const int Tries = 3;
 
+    // Conversions kept since the last commit, at most: a hypothesis that commits nothing for long (a run of
+    // syllables libpinyin keeps re-reading) must not grow the memory without bound.
+    private const int MaxRemembered = 64;
+
+    private readonly Func<string[], string> _convert;
     private readonly StringBuilder _committed = new();
+    private readonly Dictionary<string, string> _converted = new(StringComparer.Ordinal);
     private int _committedSpans;
+
+    /// <summary>Text of a stream whose pinyin <paramref name="assembler"/> converts.</summary>
+    public PinyinStreamText(PinyinTextAssembler assembler)
+        : this(tokens => assembler.Convert(tokens))
+    {
+    }
+
+    /// <summary>Text of a stream whose tokens <paramref name="convert"/> turns into characters (tests count the calls).</summary>
+    internal PinyinStreamText(Func<string[], string> convert) => _convert = convert;
 
     /// <summary>
     /// The text of <paramref name="spans"/>; <paramref name="stableLength"/> is how many of its leading characters
@@ -38,12 +56,12 @@ internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
             // The final replaces the partials, so it is converted once, whole: commits made at every 320 ms chunk
             // cut phrases libpinyin would have read together (zh-eval dev 21.3 % CER with committed finals,
             // 19.4 % converted whole).
-            var whole = assembler.Convert(tokens);
+            var whole = _convert(tokens);
             stableLength = whole.Length;
             return whole;
         }
 
-        var tail = assembler.Convert(tokens[Math.Min(_committedSpans, tokens.Length)..]);
+        var tail = ConvertSinceCommit(tokens, tokens.Length);
         var text = _committed + tail;
         Commit(tokens, Math.Min(stableSpans, tokens.Length), tail);
         stableLength = _committed.Length;
@@ -55,6 +73,28 @@ internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
     {
         _committed.Clear();
         _committedSpans = 0;
+        _converted.Clear();
+    }
+
+    // The text of tokens[_committedSpans..end), converted once per distinct token run since the last commit. Keys
+    // are the tokens joined by the unit separator (U+001F), which no token's text contains.
+    private string ConvertSinceCommit(string[] tokens, int end)
+    {
+        var run = tokens[Math.Min(_committedSpans, end)..end];
+        var key = string.Join('\u001F', run);
+        if (_converted.TryGetValue(key, out var text))
+        {
+            return text;
+        }
+
+        if (_converted.Count >= MaxRemembered)
+        {
+            _converted.Clear();
+        }
+
+        text = _convert(run);
+        _converted.Add(key, text);
+        return text;
     }
 
     // Commits tokens[_committedSpans..c) for the latest syllable boundary c that leaves Margin syllables after it
@@ -80,11 +120,13 @@ internal sealed class PinyinStreamText(PinyinTextAssembler assembler)
             }
 
             tried++;
-            var prefix = assembler.Convert(tokens[_committedSpans..end]);
+            var prefix = ConvertSinceCommit(tokens, end);
             if (prefix.Length > 0 && shownTail.StartsWith(prefix, StringComparison.Ordinal))
             {
                 _committed.Append(prefix);
                 _committedSpans = end;
+                // What was remembered converted runs starting at the old commit point: no later key can match.
+                _converted.Clear();
                 return;
             }
         }

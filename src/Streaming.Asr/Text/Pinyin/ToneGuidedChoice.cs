@@ -11,6 +11,11 @@ namespace Streaming.Asr.Text.Pinyin;
 /// </summary>
 internal sealed class ToneGuidedChoice(HanziReadings readings, int maxTriesPerSyllable, int minPhraseLength)
 {
+    // Texts whose readings are kept: common phrases and recent sentences, a few hundred KiB at most.
+    private const int MaxRemembered = 4096;
+
+    private readonly Dictionary<string, int[]> _read = new(StringComparer.Ordinal);
+
     /// <summary>Improves <paramref name="sentence"/>, the guess for <paramref name="syllables"/> now parsed in <paramref name="instance"/>.</summary>
     /// <param name="instance">The libpinyin instance holding the parsed syllables and their guess.</param>
     /// <param name="syllables">The syllables, one character each.</param>
@@ -96,8 +101,9 @@ internal sealed class ToneGuidedChoice(HanziReadings readings, int maxTriesPerSy
                 return true;
             }
 
+            // No guess after clearing: what comes next lists candidates, which (libpinyin's DYNAMIC_ADJUST option
+            // being off) do not depend on the guess, or chooses one and guesses anew. A guess is the costly call.
             LibPinyinNative.ClearConstraint(instance, offset);
-            LibPinyinNative.GuessSentence(instance);
             stale = true;
         }
 
@@ -107,12 +113,12 @@ internal sealed class ToneGuidedChoice(HanziReadings readings, int maxTriesPerSy
     private bool AgreesAt(string phrase, int[] heard, int start)
     {
         var tones = Read(phrase);
-        if (tones.Count != phrase.Length)
+        if (tones.Length != phrase.Length)
         {
             return false;
         }
 
-        for (var k = 0; k < tones.Count; k++)
+        for (var k = 0; k < tones.Length; k++)
         {
             if (!Agree(heard[start + k], tones[k]))
             {
@@ -124,9 +130,15 @@ internal sealed class ToneGuidedChoice(HanziReadings readings, int maxTriesPerSy
     }
 
     // 一 and 不 change tone with the next syllable (yí gè, bú shì) and the model hears the changed tone, so their
-    // dictionary tone says nothing: they count as neutral, agreeing with anything.
-    private List<int> Read(string text)
+    // dictionary tone says nothing: they count as neutral, agreeing with anything. Readings are remembered per text:
+    // the same candidate phrases and sentences are read again and again, and an ICU transliteration is not cheap.
+    private int[] Read(string text)
     {
+        if (_read.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
         var tones = readings.Tones(text);
         if (tones.Count == text.Length)
         {
@@ -139,13 +151,20 @@ internal sealed class ToneGuidedChoice(HanziReadings readings, int maxTriesPerSy
             }
         }
 
-        return tones;
+        if (_read.Count >= MaxRemembered)
+        {
+            _read.Clear();
+        }
+
+        known = [.. tones];
+        _read.Add(text, known);
+        return known;
     }
 
     // How many characters' readings disagree with the heard tones; int.MaxValue when characters and syllables do not pair up.
     private int Disagreements(string sentence, int[] heard, out int[] read)
     {
-        var tones = Read(sentence).ToArray();
+        var tones = Read(sentence);
         read = tones;
         if (tones.Length != heard.Length || sentence.Length != heard.Length)
         {
