@@ -22,6 +22,11 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
     private readonly List<float[]> _predictions;
     private readonly float[] _logits; // one row per hypothesis of the beam
     private readonly Candidate[] _top;
+    private readonly Dictionary<string, Hypothesis> _next;
+
+    // Prediction buffers of hypotheses that left the beam, reused for the next ones: a new hypothesis's decoder
+    // output would otherwise be a fresh array per non-blank extension, most of the search's allocation.
+    private readonly Stack<float[]> _freePredictions = new();
     private List<Hypothesis> _beam = [];
     private int _frame;
 
@@ -39,6 +44,7 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
         _logProbs = new float[joint.VocabularySize];
         _predictions = new List<float[]>(beamSize);
         _top = new Candidate[beamSize];
+        _next = new Dictionary<string, Hypothesis>(beamSize);
         Reset();
     }
 
@@ -91,6 +97,8 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
     {
         var context = new long[_joint.ContextSize];
         TransducerContext.FillInitial(context, _joint.BlankId);
+        _next.Clear();
+        RecyclePredictions(_beam, _next.Values);
         _beam = [new Hypothesis([], context, 0, string.Empty)];
         _frame = 0;
     }
@@ -100,6 +108,12 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
         _predictions.Clear();
         foreach (var hypothesis in _beam)
         {
+            if (hypothesis.Prediction is null && _freePredictions.TryPop(out var buffer))
+            {
+                _joint.PredictionOutput(hypothesis.Context, buffer);
+                hypothesis.Prediction = buffer;
+            }
+
             hypothesis.Prediction ??= _joint.PredictionOutput(hypothesis.Context);
             _predictions.Add(hypothesis.Prediction);
         }
@@ -124,23 +138,49 @@ public sealed class TransducerModifiedBeamDecoder : ITransducerSearch
             }
         }
 
-        var next = new Dictionary<string, Hypothesis>(count);
+        _next.Clear();
         for (int i = 0; i < count; i++)
         {
             var candidate = _top[i];
             var extended = Extend(_beam[candidate.Hypothesis], candidate);
-            if (next.TryGetValue(extended.Key, out var existing))
+            if (_next.TryGetValue(extended.Key, out var existing))
             {
                 // Same tokens reached by another alignment: the probabilities add (the context is the same).
                 existing.LogProbability = LogAdd(existing.LogProbability, extended.LogProbability);
             }
             else
             {
-                next.Add(extended.Key, extended);
+                _next.Add(extended.Key, extended);
             }
         }
 
-        _beam = [.. next.Values];
+        RecyclePredictions(_beam, _next.Values);
+        _beam.Clear();
+        _beam.AddRange(_next.Values);
+    }
+
+    // The old beam's prediction buffers that no hypothesis of the new one shares (a blank extension keeps its parent's).
+    private void RecyclePredictions(List<Hypothesis> old, Dictionary<string, Hypothesis>.ValueCollection kept)
+    {
+        foreach (var hypothesis in old)
+        {
+            var prediction = hypothesis.Prediction;
+            if (prediction is null)
+            {
+                continue;
+            }
+
+            var shared = false;
+            foreach (var survivor in kept)
+            {
+                shared |= ReferenceEquals(survivor.Prediction, prediction);
+            }
+
+            if (!shared)
+            {
+                _freePredictions.Push(prediction);
+            }
+        }
     }
 
     private Hypothesis Extend(Hypothesis parent, Candidate candidate)
