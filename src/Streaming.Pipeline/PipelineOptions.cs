@@ -38,6 +38,17 @@ public sealed class PipelineOptions
     [Range(5, 100)]
     public int PartialLoadPercent { get; set; } = 50;
 
+    /// <summary>
+    /// Partial re-decodes (Moonshine) that may run at once across all sessions, 0 for one per core: when more are
+    /// due, sessions take turns, longest-waiting first, so every session's partials slow down evenly; finals never
+    /// wait for a turn. Streaming transducers decode as audio arrives and are not limited.
+    /// </summary>
+    [Range(0, 1024)]
+    public int PartialSlots { get; set; }
+
+    /// <summary><see cref="PartialSlots"/> with 0 resolved to the processor count.</summary>
+    public int EffectivePartialSlots => PartialSlots == 0 ? Environment.ProcessorCount : PartialSlots;
+
     /// <summary>Server-wide endpoint rules (section <c>Pipeline:Endpoint</c>); sessions may override some.</summary>
     public EndpointOptions Endpoint { get; set; } = new();
 
