@@ -61,7 +61,7 @@ public class SessionMeasurementsTests
         measurements.Final(1, 5.5, "");
         var outcome = measurements.ToOutcome();
 
-        Assert.Equal([500, 1200, 800], outcome.PartialIntervalMs.Select(Math.Round));
+        Assert.Equal([500.0, 1200.0, 800.0], outcome.PartialIntervalMs.Select(ms => Math.Round(ms)));
     }
 
     [Fact]
