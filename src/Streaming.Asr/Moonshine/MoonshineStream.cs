@@ -6,12 +6,12 @@ namespace Streaming.Asr.Moonshine;
 
 /// <summary>
 /// One session's Moonshine decoding. Moonshine is not streaming, so the segment's audio is buffered and
-/// <see cref="GetPartial"/> re-decodes all of it. Partials force the committed prefix (see
+/// <see cref="GetPartial"/> re-decodes it (the newest window of it, see below). Partials force the committed prefix (see
 /// <see cref="StablePrefix"/>) into the decoder and only decode the tail freely, so the texts of committed
 /// tokens (<see cref="RecognitionResult.StableTokenCount"/>) never change between partials (their times
 /// and confidences are refined as audio grows); <see cref="Finish"/> decodes the whole segment without
-/// forcing, and that result is authoritative. Each partial re-runs the encoder over the whole segment, so
-/// its cost grows with segment length: callers should pace partials (a few per second at most). Token times are approximate: Moonshine gives none, so the segment is spread
+/// forcing, and that result is authoritative. Each partial re-runs the encoder over its window of the segment, so
+/// its cost grows with segment length up to the window: callers should pace partials (a few per second at most). Token times are approximate: Moonshine gives none, so the segment is spread
 /// over the tokens in proportion to their text length. Confidence is the softmax probability of each token.
 /// Keywords are spotted in the text: in the committed tokens of partials and in the final, each once per segment.
 /// Partials decode a window, so a long segment's partial costs no more than one of <see cref="PartialWindowSeconds"/>:
