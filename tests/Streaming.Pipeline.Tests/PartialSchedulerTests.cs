@@ -148,4 +148,13 @@ public sealed class PartialSchedulerTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new PartialScheduler(0));
     }
+
+    [Fact]
+    public void Configured_slots_default_to_all_cores_but_one_and_are_validated_at_start_up()
+    {
+        Assert.Equal(Math.Max(1, Environment.ProcessorCount - 1), new PipelineOptions().EffectivePartialSlots);
+        Assert.Equal(3, new PipelineOptions { PartialSlots = 3 }.EffectivePartialSlots);
+        var error = Assert.Throws<ArgumentException>(() => new PipelineOptions { PartialSlots = -1 }.Validate());
+        Assert.Contains("PartialSlots", error.Message);
+    }
 }
