@@ -48,6 +48,29 @@ public sealed class RecognitionStageTurnTests
         await running.WaitAsync(Patience);
     }
 
+    [Fact]
+    public async Task Session_whose_input_ends_while_it_waits_gives_up_its_place()
+    {
+        var scheduler = new PartialScheduler(1);
+        using var other = scheduler.Join();
+        Assert.True(other.TryStart());
+
+        using var stage = new RecognitionStage(new SampleCounter(), null, null, new PipelineOptions { PartialIntervalMs = 100 }, new(), partials: scheduler);
+        var input = Channel.CreateBounded<SpeechItem>(4);
+        var running = stage.RunAsync(input.Reader, Channel.CreateUnbounded<PipelineEvent>().Writer, CancellationToken.None);
+        await input.Writer.WriteAsync(new SpeechStart(0));
+        await FeedAsync(input.Writer, 0, seconds: 0.5);
+        await WaitUntilAsync(() => scheduler.Waiting == 1);
+
+        input.Writer.Complete();
+        await running.WaitAsync(Patience);
+
+        // Before the stage is disposed: the queue is empty, and the freed slot is not held for a session that has ended.
+        Assert.Equal(0, scheduler.Waiting);
+        other.Release();
+        Assert.Equal(0, scheduler.Running);
+    }
+
     private static async Task<long> FeedAsync(ChannelWriter<SpeechItem> writer, long at, double seconds)
     {
         long end = at + (long)(seconds * 16000);

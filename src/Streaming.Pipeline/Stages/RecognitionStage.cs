@@ -222,7 +222,14 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
         await Task.WhenAny(_turn.WhenGranted, input).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         _ = input.Exception; // a failed input is reported by the stage's own read; observed here so it is not reported twice
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested || input is { IsCompletedSuccessfully: true, Result: false })
+        {
+            // The session is ending: its place, or a slot granted meanwhile, goes to the others now, not at disposal.
+            _turn.Release();
+            cancellationToken.ThrowIfCancellationRequested();
+            return false;
+        }
+
         return _turn.TryStart();
     }
 
