@@ -38,6 +38,18 @@ public sealed class PipelineOptions
     [Range(5, 100)]
     public int PartialLoadPercent { get; set; } = 50;
 
+    /// <summary>
+    /// Partial re-decodes (Moonshine) that may run at once across all sessions, 0 for one per core but one (at least
+    /// one), which leaves a core to VAD, finals and I/O (on 2 cores, 1 slot gave lower partial and final latency than
+    /// 2 at 4–12 sessions). When more are due, sessions take turns, longest-waiting first, so every session's partials
+    /// slow down evenly; finals never wait for a turn. Streaming transducers decode as audio arrives and are not limited.
+    /// </summary>
+    [Range(0, 1024)]
+    public int PartialSlots { get; set; }
+
+    /// <summary><see cref="PartialSlots"/> with 0 resolved to the processor count less one, at least one.</summary>
+    public int EffectivePartialSlots => PartialSlots == 0 ? Math.Max(1, Environment.ProcessorCount - 1) : PartialSlots;
+
     /// <summary>Server-wide endpoint rules (section <c>Pipeline:Endpoint</c>); sessions may override some.</summary>
     public EndpointOptions Endpoint { get; set; } = new();
 

@@ -34,10 +34,11 @@ public sealed class SessionPipeline : IAsyncDisposable
         IInverseTextNormalizer? itn,
         PipelineOptions options,
         EndpointOptions endpoint,
+        PartialScheduler partials,
         CancellationToken cancellationToken)
     {
         // First: creating the recognition stream can refuse the session's hotwords or keywords, and nothing is held yet.
-        _recognition = new RecognitionStage(recognizer, itn, settings.ItnOptions, options, endpoint, hotwords, keywords);
+        _recognition = new RecognitionStage(recognizer, itn, settings.ItnOptions, options, endpoint, hotwords, keywords, partials);
         _cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _input = Bounded<ReadOnlyMemory<byte>>(options.InputCapacity, singleWriter: false);
         var decoded = Bounded<float[]>(options.StageCapacity);

@@ -17,11 +17,13 @@ public sealed class SessionPipelineFactory
     private readonly PipelineOptions _options;
     private readonly HotwordService _hotwords;
     private readonly KeywordService _keywords;
+    private readonly PartialScheduler _partials;
 
     /// <summary>
     /// Creates the factory; a null <paramref name="recognizer"/> gives VAD-only sessions, a null
     /// <paramref name="hotwords"/> means no global hotword list and default re-scoring, a null
-    /// <paramref name="keywords"/> no global keyword list.
+    /// <paramref name="keywords"/> no global keyword list. Partial re-decodes of every session take turns on
+    /// <paramref name="partials"/> (share one across all factories of a server; a new one sized by the options when null).
     /// </summary>
     public SessionPipelineFactory(
         SileroVadModel vad,
@@ -30,7 +32,8 @@ public sealed class SessionPipelineFactory
         IInverseTextNormalizer? itn,
         PipelineOptions options,
         HotwordService? hotwords = null,
-        KeywordService? keywords = null)
+        KeywordService? keywords = null,
+        PartialScheduler? partials = null)
     {
         _hotwords = hotwords ?? HotwordService.None;
         _keywords = keywords ?? KeywordService.None;
@@ -41,6 +44,7 @@ public sealed class SessionPipelineFactory
         _recognizer = recognizer;
         _itn = itn;
         _options = options;
+        _partials = partials ?? new PartialScheduler(options.EffectivePartialSlots);
     }
 
     /// <summary>Starts a pipeline for one session; it stops when completed, cancelled or disposed.</summary>
@@ -82,6 +86,7 @@ public sealed class SessionPipelineFactory
             itn,
             _options,
             endpoint,
+            _partials,
             cancellationToken);
     }
 }

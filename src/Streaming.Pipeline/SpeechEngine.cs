@@ -99,6 +99,7 @@ public sealed class SpeechEngine : IDisposable
         {
             var hotwords = new HotwordService(globalHotwords, rescorer);
             var itnStyle = ItnStyles.Parse(options.ItnStyle);
+            var partials = new PartialScheduler(pipelineOptions.EffectivePartialSlots);
             var recognizers = RecognizerSet.Load(
                 options,
                 models,
@@ -110,9 +111,9 @@ public sealed class SpeechEngine : IDisposable
                 },
                 vad.Backend,
                 (recognizer, language) => new SessionPipelineFactory(
-                    vad, vadOptions, recognizer, InverseTextNormalizer.For(language, itnStyle), pipelineOptions, hotwords, keywords),
+                    vad, vadOptions, recognizer, InverseTextNormalizer.For(language, itnStyle), pipelineOptions, hotwords, keywords, partials),
                 log);
-            var vadOnly = new SessionPipelineFactory(vad, vadOptions, null, null, pipelineOptions, hotwords, keywords);
+            var vadOnly = new SessionPipelineFactory(vad, vadOptions, null, null, pipelineOptions, hotwords, keywords, partials);
             return new SpeechEngine(vad, recognizers, vadOnly, hotwords, keywords) { _ownedBackend = ownsBackend ? backend : null, ItnStyle = itnStyle };
         }
         catch

@@ -52,8 +52,17 @@ public sealed class ReportTests : IDisposable
     {
         var markdown = MarkdownReport.Render(CapacityReport());
 
-        Assert.Contains("| 2 | keep_constant(4, 20s) | 4 | 12 | 0 | 0 | 150 / 300 / 360 (40) | 120 / 240 / 288 (40) | 240 / 480 / 576 (40) |", markdown);
+        Assert.Contains("| 2 | keep_constant(4, 20s) | 4 | 12 | 0 | 0 | 150 / 300 / 360 (40) | 120 / 240 / 288 (40) | 480 / 960 / 1000 (30) | 240 / 480 / 576 (40) |", markdown);
         Assert.Contains("| 8 | p95 partial 480 ms > 250 ms |", markdown);
+    }
+
+    [Fact]
+    public void Capacity_table_shows_the_partial_interval_beside_the_latency()
+    {
+        var markdown = MarkdownReport.Render(CapacityReport());
+
+        Assert.Contains("| sessions | verdict | p50 partial ms | p95 partial ms | p99 partial ms | partial interval ms | p95 final ms | CER/WER |", markdown);
+        Assert.Contains("| 4 | pass | 120 | 240 | 288 | 480 / 960 | 480 | - |", markdown);
     }
 
     [Fact]
@@ -82,7 +91,10 @@ public sealed class ReportTests : IDisposable
         {
             var (sessions, p95) = level;
             var steady = new PhaseResult(1, $"keep_constant({sessions}, 20s)", sessions, sessions, sessions, sessions * 3, 0, 0, 200,
-                new Dictionary<string, int>(), Summary(p95 * 1.25), Summary(p95), Summary(p95 * 2));
+                new Dictionary<string, int>(), Summary(p95 * 1.25), Summary(p95), Summary(p95 * 2))
+            {
+                PartialInterval = new LatencySummary(30, 520, 480, 960, 1000, 1100),
+            };
             var ramp = steady with { Index = 0, Simulation = $"ramping_constant({sessions}, 5s)", MeanConcurrency = sessions / 2.0 };
             var run = new ScenarioResult($"capacity_{sessions}", [ramp, steady], TimeSpan.FromSeconds(25));
             return new CapacityStep(sessions, p95 <= 250 ? null : $"p95 partial {p95:F0} ms > 250 ms", run);

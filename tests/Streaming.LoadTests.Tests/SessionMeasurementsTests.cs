@@ -44,6 +44,27 @@ public class SessionMeasurementsTests
     }
 
     [Fact]
+    public void Partial_interval_is_the_audio_between_consecutive_partials_of_a_segment()
+    {
+        var clock = new AudioClock();
+        clock.Start();
+        var measurements = new SessionMeasurements(clock);
+
+        measurements.Partial(0, 0, 0.5);
+        measurements.Partial(0, 0, 1.0);
+        measurements.Partial(0, 0, 2.2);
+        measurements.Final(0, 2.5, "");
+
+        // A new segment's first partial has no interval: the silence between segments is not a wait for captions.
+        measurements.Partial(1, 4.0, 4.5);
+        measurements.Partial(1, 4.0, 5.3);
+        measurements.Final(1, 5.5, "");
+        var outcome = measurements.ToOutcome();
+
+        Assert.Equal([500.0, 1200.0, 800.0], outcome.PartialIntervalMs.Select(ms => Math.Round(ms)));
+    }
+
+    [Fact]
     public void A_segment_without_a_final_is_a_dropped_message_and_the_server_error_wins()
     {
         var clock = new AudioClock();

@@ -53,7 +53,8 @@ public sealed class CapacitySearch(LoadRunner runner, CapacityCriteria criteria,
             .WithLoadSimulations(LoadSimulation.RampingConstant(sessions, ramp), LoadSimulation.KeepConstant(sessions, steady));
         var run = await runner.RunAsync(scenario, progress, cancellationToken);
         var failure = criteria.Failure(run.Steady);
-        progress?.Report($"{sessions} sessions: {failure ?? $"pass (p95 partial {run.Steady.Partial.P95:F0} ms)"}");
+        var interval = run.Steady.PartialInterval;
+        progress?.Report($"{sessions} sessions: {failure ?? $"pass (p95 partial {run.Steady.Partial.P95:F0} ms)"}; partial every {interval.P50:F0} ms of audio (p95 {interval.P95:F0})");
         return new CapacityStep(sessions, failure, run);
     }
 }

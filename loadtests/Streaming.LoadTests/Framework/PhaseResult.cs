@@ -31,4 +31,7 @@ public sealed record PhaseResult(
 {
     /// <summary>The received finals against the clips' references (sessions without error, clips with one); null when none was scored.</summary>
     public TranscriptAccuracy? Accuracy { get; init; }
+
+    /// <summary>Audio (ms) between consecutive partials of a segment: fewer partials show here, not in the latency.</summary>
+    public LatencySummary PartialInterval { get; init; } = LatencySummary.Empty;
 }

@@ -11,6 +11,7 @@ public sealed class PhaseStats
     private readonly LatencyHistogram firstPartial = new();
     private readonly LatencyHistogram partial = new();
     private readonly LatencyHistogram final = new();
+    private readonly LatencyHistogram partialInterval = new();
     private readonly ConcurrentDictionary<string, int> errors = new();
     private readonly Lock gate = new();
     private int sessions;
@@ -38,6 +39,11 @@ public sealed class PhaseStats
         foreach (var ms in outcome.FinalMs)
         {
             final.Record(ms);
+        }
+
+        foreach (var ms in outcome.PartialIntervalMs)
+        {
+            partialInterval.Record(ms);
         }
 
         if (outcome.Accuracy is { } scored)
@@ -90,6 +96,7 @@ public sealed class PhaseStats
                 final.Summarize())
             {
                 Accuracy = accuracy,
+                PartialInterval = partialInterval.Summarize(),
             };
         }
     }

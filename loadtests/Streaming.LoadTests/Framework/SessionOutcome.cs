@@ -12,6 +12,9 @@ public sealed record SessionOutcome(
     int DroppedMessages,
     int MessagesReceived)
 {
+    /// <summary>Audio (ms) between consecutive partials of a segment: how often captions update.</summary>
+    public IReadOnlyList<double> PartialIntervalMs { get; init; } = [];
+
     /// <summary>The finals' texts joined in segment order; null when the session did not collect them.</summary>
     public string? Transcript { get; init; }
 

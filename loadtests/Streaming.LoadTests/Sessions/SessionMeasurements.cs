@@ -5,7 +5,7 @@ namespace Streaming.LoadTests.Sessions;
 /// <summary>
 /// Collects what one session's messages say about latency while it streams: the first partial of each segment
 /// (from the segment's speech onset), every partial (from the end of the audio it covers) and each final (from
-/// the segment's end of speech). Segments that were seen but never got a final count as dropped messages. The finals'
+/// the segment's end of speech); and the partials' cadence: the audio (ms) between consecutive partials of a segment. Segments that were seen but never got a final count as dropped messages. The finals'
 /// texts, in segment order, are the session's transcript.
 /// </summary>
 public sealed class SessionMeasurements(AudioClock clock)
@@ -14,6 +14,8 @@ public sealed class SessionMeasurements(AudioClock clock)
     private readonly List<double> firstPartial = [];
     private readonly List<double> partial = [];
     private readonly List<double> final = [];
+    private readonly List<double> partialInterval = [];
+    private readonly Dictionary<int, double> lastPartialEnd = [];
     private readonly HashSet<int> segmentsSeen = [];
     private readonly HashSet<int> segmentsWithPartial = [];
     private readonly HashSet<int> segmentsFinal = [];
@@ -40,6 +42,12 @@ public sealed class SessionMeasurements(AudioClock clock)
             }
 
             partial.Add(clock.LatencyMs(end));
+            if (lastPartialEnd.TryGetValue(segmentId, out var previous))
+            {
+                partialInterval.Add((end - previous) * 1000);
+            }
+
+            lastPartialEnd[segmentId] = end;
         }
     }
 
@@ -90,6 +98,7 @@ public sealed class SessionMeasurements(AudioClock clock)
             return new SessionOutcome([.. firstPartial], [.. partial], [.. final], error ?? failure, dropped, messages)
             {
                 Transcript = string.Join(" ", finalTexts.Values.Where(t => t.Length > 0)),
+                PartialIntervalMs = [.. partialInterval],
             };
         }
     }

