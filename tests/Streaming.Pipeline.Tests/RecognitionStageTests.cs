@@ -9,14 +9,16 @@ namespace Streaming.Pipeline.Tests;
 /// <summary>The endpoint rules as the recognition stage applies them to a decoder with real token times.</summary>
 public sealed class RecognitionStageTests
 {
-    private static async Task<List<PipelineEvent>> RunAsync(IRecognizerModel model, EndpointOptions endpoint, double seconds, int queue = 4, int partialMs = 100)
+    private static async Task<List<PipelineEvent>> RunAsync(
+        IRecognizerModel model, EndpointOptions endpoint, double seconds, int queue = 4, int partialMs = 100, bool queuedFirst = false)
     {
         using var stage = new RecognitionStage(model, null, null, new PipelineOptions { PartialIntervalMs = partialMs }, endpoint);
 
-        // A small input queue keeps the stage from counting as behind, which would hold partials back.
+        // A small input queue keeps the stage from counting as behind, which would hold partials back; queuedFirst
+        // writes everything before the stage starts, so it begins behind however the threads are scheduled.
         var input = Channel.CreateBounded<SpeechItem>(queue);
         var output = Channel.CreateUnbounded<PipelineEvent>();
-        var running = stage.RunAsync(input.Reader, output.Writer, CancellationToken.None);
+        Task? running = queuedFirst ? null : stage.RunAsync(input.Reader, output.Writer, CancellationToken.None);
         await input.Writer.WriteAsync(new SpeechStart(0));
         var total = (long)(seconds * 16000);
         for (long at = 0; at < total; at += 512)
@@ -26,7 +28,7 @@ public sealed class RecognitionStageTests
 
         await input.Writer.WriteAsync(new SpeechEnd(total));
         input.Writer.Complete();
-        await running;
+        await (running ?? stage.RunAsync(input.Reader, output.Writer, CancellationToken.None));
         return [.. output.Reader.ReadAllAsync().ToBlockingEnumerable()];
     }
 
@@ -75,7 +77,7 @@ public sealed class RecognitionStageTests
     {
         // All 3 s are queued before the stage reads anything: it is behind until the last half second or so.
         var endpoint = new EndpointOptions { MaxTrailingSilenceMs = 800 };
-        var events = await RunAsync(new ScriptedRecognizer(wordEnd: 0.5), endpoint, seconds: 3.0, queue: 200);
+        var events = await RunAsync(new ScriptedRecognizer(wordEnd: 0.5), endpoint, seconds: 3.0, queue: 200, queuedFirst: true);
 
         var first = events.OfType<SpeechEndedEvent>().First();
         Assert.True(first.End > 2.0, $"the endpoint at 1.3 s should have waited for the backlog, but came at {first.End:F2} s");
