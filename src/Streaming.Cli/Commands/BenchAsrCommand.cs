@@ -194,16 +194,15 @@ public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
     // null when the recogniser is not a transducer (its text is not a separate step).
     private static double? TimeTextAssembly(Asr.IRecognizerModel recognizer, List<Asr.RecognitionResult> finals)
     {
-        if (recognizer is not Asr.Transducer.TransducerModel transducer)
+        if (!FinalTextAssembly.Applies(recognizer))
         {
             return null;
         }
 
-        var spans = finals.Select(f => f.Tokens.Select((t, i) => new Asr.Text.TokenSpan(t.Text, i, 1)).ToArray()).ToList();
         var before = Process.GetCurrentProcess().TotalProcessorTime;
-        foreach (var final in spans)
+        foreach (var final in finals)
         {
-            transducer.TextAssembler.Assemble(final, final: true);
+            FinalTextAssembly.Reassemble(recognizer, final);
         }
 
         return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;

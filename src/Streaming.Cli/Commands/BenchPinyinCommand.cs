@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Spectre.Console.Cli;
 using Streaming.Asr;
-using Streaming.Asr.Text.Pinyin;
 using Streaming.Audio;
 using Streaming.Cli.Evaluation;
 
@@ -51,16 +50,20 @@ public sealed class BenchPinyinCommand : Command<BenchPinyinCommand.Settings>
 
         using var engine = settings.LoadEngine();
         var recognizer = engine.Recognizer ?? throw new CliException("bench pinyin needs a recognition model.");
+        if (!FinalTextAssembly.Applies(recognizer))
+        {
+            throw new CliException($"bench pinyin needs a transducer; '{engine.RecognizerName}' is not one.");
+        }
+
         using var stream = recognizer.CreateStream();
-        using var converter = new PinyinTextAssembler();
         var packet = 16 * settings.PacketMs;
         var warmUp = new SessionCost();
-        Stream(stream, converter, clips[0].Samples, packet, warmUp); // JIT, ONNX Runtime and libpinyin start-up are not counted
+        Stream(recognizer, stream, clips[0].Samples, packet, warmUp); // JIT, ONNX Runtime and libpinyin start-up are not counted
 
         var cost = new SessionCost();
         foreach (var (samples, _) in clips)
         {
-            Stream(stream, converter, samples, packet, cost);
+            Stream(recognizer, stream, samples, packet, cost);
         }
 
         var audioSeconds = clips.Sum(c => c.Samples.Length / 16000.0);
@@ -77,7 +80,7 @@ public sealed class BenchPinyinCommand : Command<BenchPinyinCommand.Settings>
     }
 
     // Feeds one clip in packets, asking for a partial whenever an encoder chunk ran, as RecognitionStage does.
-    private static void Stream(IRecognitionStream stream, PinyinTextAssembler converter, float[] samples, int packet, SessionCost cost)
+    private static void Stream(IRecognizerModel recognizer, IRecognitionStream stream, float[] samples, int packet, SessionCost cost)
     {
         var version = stream.HypothesisVersion;
         for (var start = 0; start < samples.Length; start += packet)
@@ -99,7 +102,7 @@ public sealed class BenchPinyinCommand : Command<BenchPinyinCommand.Settings>
         var final = stream.Finish();
         var converting = ThreadCpuClock.Now();
         cost.Finals.Add(converting - finishing);
-        var alone = converter.Convert(final.Tokens.Select(t => t.Text));
+        var alone = FinalTextAssembly.Reassemble(recognizer, final);
         cost.FinalConversions.Add(ThreadCpuClock.Now() - converting);
         cost.AddFinal(final, alone);
     }
