@@ -27,16 +27,25 @@ public sealed class WebRtcHost(IOptions<WebRtcOptions> options, WebRtcMetrics me
     {
         _publications[session.Id] = publication;
         _ = session.Completion.ContinueWith(
-            async _ =>
-            {
-                _publications.TryRemove(session.Id, out IWhipPublication? _);
-                await publication.DisposeAsync().ConfigureAwait(false);
-            },
+            _ => CloseAsync(session.Id),
             CancellationToken.None,
             TaskContinuationOptions.None,
-            TaskScheduler.Default);
+            TaskScheduler.Default).Unwrap();
         // The session stops taking audio before its finals are out; the media socket can go at once.
         session.Ended.Register(() => _ = publication.DisposeAsync().AsTask());
+    }
+
+    /// <summary>
+    /// Forgets and closes the publication of session <paramref name="sessionId"/> (nothing if there is none). The
+    /// session's completion does it too, but in a continuation: a DELETE calls it so that its answer means the
+    /// publication is gone.
+    /// </summary>
+    public async Task CloseAsync(string sessionId)
+    {
+        if (_publications.TryRemove(sessionId, out var publication))
+        {
+            await publication.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />

@@ -131,6 +131,7 @@ public static class WhipEndpoints
             // A stalled viewer loses its last events; the session is over all the same.
         }
 
+        await host.CloseAsync(id);
         return Results.Ok();
     }
 
