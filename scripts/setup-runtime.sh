@@ -4,6 +4,7 @@
 # cmake, build-essential: build native/ascend (the Ascend shim and the AscendCL simulator) during dotnet build.
 # ffmpeg: batch jobs decode MP3/M4A/FLAC/OGG through it.
 # libpinyin15, libpinyin-data: pinyin → Chinese characters for Mandarin models whose tokens are pinyin.
+# libdb5.3-dev: Berkeley DB's header, to build native/pinyin-cache (the page cache of libpinyin's tables).
 # unicode-data: Unihan's readings spell Chinese keywords in a pinyin model's tokens (every reading of a polyphone).
 set -euo pipefail
 source "$(dirname "$0")/apt-missing.sh"
@@ -15,5 +16,6 @@ command -v cmake >/dev/null || missing+=(cmake)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 ldconfig -p | grep -q 'libpinyin\.so\.15' || missing+=(libpinyin15)
 compgen -G '/usr/lib/*/libpinyin/data' >/dev/null || missing+=(libpinyin-data)
+[ -f /usr/include/db.h ] || missing+=(libdb5.3-dev)
 [ -f /usr/share/unicode/Unihan_Readings.txt.bz2 ] || missing+=(unicode-data)
 apt_install_missing "${missing[@]}"

@@ -1,3 +1,5 @@
+using Streaming.Asr.Text.Pinyin;
+
 namespace Streaming.Asr;
 
 /// <summary>Options applied when loading a recognition model.</summary>
@@ -27,6 +29,9 @@ public sealed class RecognizerOptions
     /// </summary>
     public float KeywordThreshold { get; set; } = 0.25f;
 
+    /// <summary>How a model whose tokens are pinyin converts them to characters (converters, table caches).</summary>
+    public PinyinConverterOptions Pinyin { get; set; } = new();
+
     /// <summary>Throws <see cref="ArgumentException"/> when an option is out of range.</summary>
     public void Validate()
     {
@@ -54,6 +59,12 @@ public sealed class RecognizerOptions
         if (BeamSize < 1)
         {
             throw new ArgumentException($"BeamSize must be at least 1, got {BeamSize}.");
+        }
+
+        if (Pinyin.MaxConverters < 1 || Pinyin.TableCacheMiB < 0)
+        {
+            throw new ArgumentException(
+                $"Pinyin.MaxConverters must be at least 1 and Pinyin.TableCacheMiB at least 0, got {Pinyin.MaxConverters} and {Pinyin.TableCacheMiB}.");
         }
     }
 }

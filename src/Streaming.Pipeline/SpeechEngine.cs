@@ -1,6 +1,7 @@
 using Streaming.Asr;
 using Streaming.Asr.Hotwords;
 using Streaming.Asr.Keywords;
+using Streaming.Asr.Text.Pinyin;
 using Streaming.Asr.Vad;
 using Streaming.Inference;
 using Streaming.Pipeline.Models;
@@ -21,8 +22,9 @@ public sealed class SpeechEngine : IDisposable
     private readonly SessionPipelineFactory _vadOnly;
     private IAcousticBackend? _ownedBackend;
 
-    private SpeechEngine(SileroVadModel vad, RecognizerSet recognizers, SessionPipelineFactory vadOnly, HotwordService hotwords, KeywordService keywords)
+    private SpeechEngine(SileroVadModel vad, RecognizerSet recognizers, SessionPipelineFactory vadOnly, HotwordService hotwords, KeywordService keywords, PartialScheduler partials)
     {
+        Partials = partials;
         _vad = vad;
         _recognizers = recognizers;
         _vadOnly = vadOnly;
@@ -32,6 +34,9 @@ public sealed class SpeechEngine : IDisposable
 
     /// <summary>Builds session pipelines on the default model (that of the default language), or VAD-only ones when no recogniser is loaded.</summary>
     public SessionPipelineFactory Sessions => Default?.Sessions ?? _vadOnly;
+
+    /// <summary>The scheduler every session of this engine takes partial-decode turns from.</summary>
+    public PartialScheduler Partials { get; }
 
     /// <summary>The global hotword list merged into every session's, and the re-scorer of finals.</summary>
     public HotwordService Hotwords { get; }
@@ -108,13 +113,18 @@ public sealed class SpeechEngine : IDisposable
                     DecodingMethod = options.DecodingMethod,
                     BeamSize = options.BeamSize,
                     HotwordBoost = options.HotwordBoost,
+                    Pinyin = new PinyinConverterOptions
+                    {
+                        MaxConverters = options.PinyinConverters == 0 ? Environment.ProcessorCount : options.PinyinConverters,
+                        TableCacheMiB = options.PinyinTableCacheMiB,
+                    },
                 },
                 vad.Backend,
                 (recognizer, language) => new SessionPipelineFactory(
                     vad, vadOptions, recognizer, InverseTextNormalizer.For(language, itnStyle), pipelineOptions, hotwords, keywords, partials),
                 log);
             var vadOnly = new SessionPipelineFactory(vad, vadOptions, null, null, pipelineOptions, hotwords, keywords, partials);
-            return new SpeechEngine(vad, recognizers, vadOnly, hotwords, keywords) { _ownedBackend = ownsBackend ? backend : null, ItnStyle = itnStyle };
+            return new SpeechEngine(vad, recognizers, vadOnly, hotwords, keywords, partials) { _ownedBackend = ownsBackend ? backend : null, ItnStyle = itnStyle };
         }
         catch
         {

@@ -66,6 +66,20 @@ public sealed class SpeechEngineOptions
     /// </summary>
     public string? KeywordsFile { get; set; }
 
+    /// <summary>
+    /// Most libpinyin converters a pinyin model keeps, so most pinyin → 汉字 conversions at once; 0 = one per core.
+    /// Each holds its own dictionaries and table caches (see <see cref="PinyinTableCacheMiB"/>).
+    /// </summary>
+    [Range(0, 1024)]
+    public int PinyinConverters { get; set; }
+
+    /// <summary>
+    /// Largest page cache, in MiB, each of libpinyin's read-only tables gets per converter (native/pinyin-cache); 0 keeps
+    /// Berkeley DB's 256 KiB default, which costs about twice the conversion CPU.
+    /// </summary>
+    [Range(0, 4096)]
+    public int PinyinTableCacheMiB { get; set; } = 64;
+
     /// <summary>Bonus per matched hotword token (log-probability units) for phrases without their own boost.</summary>
     [Range(0.1, 20.0)]
     public float HotwordBoost { get; set; } = 3f;

@@ -17,6 +17,7 @@ public sealed class BenchPinyinCommandTests
         Assert.Contains(lines, l => l.StartsWith("per final's conversion, timed alone (n=3): mean", StringComparison.Ordinal));
         Assert.Contains(lines, l => Regex.IsMatch(l, @"^pinyin → 汉字 .*: [\d.,]+ ms CPU per audio second, [\d.,]+ % of the session's CPU$"));
         Assert.Contains("finals whose conversion alone differs from the stream's: 0", lines);
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^libpinyin tables with a whole-file page cache: [1-9]\d* \(library loaded\)$"));
         Assert.Matches("^text digest: partials [0-9a-f]{16}, finals [0-9a-f]{16}$", lines[^1]);
     }
 

@@ -220,6 +220,10 @@ public sealed class HubStreamingTests(SharedServer shared)
         {
             Assert.True(metrics.Contains(name, StringComparison.Ordinal), $"/metrics lacks {name}");
         }
+
+        // The partial scheduler's gauges, per device: the session (Moonshine, re-decoding partials) took its turns there.
+        Assert.Matches(new Regex(@"^streaming_partials_running\{[^}]*device=""cpu""[^}]*\} \d+", RegexOptions.Multiline), metrics);
+        Assert.Matches(new Regex(@"^streaming_partials_waiting\{[^}]*device=""cpu""[^}]*\} \d+", RegexOptions.Multiline), metrics);
     }
 
     private static async Task StreamOpeningAsync(TranscriptionClient client)

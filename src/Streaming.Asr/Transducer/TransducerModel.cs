@@ -112,7 +112,7 @@ public sealed class TransducerModel : IRecognizerModel
         try
         {
             // Started first: a missing libpinyin is a load error naming the package, not an empty transcript later.
-            text = PinyinTextAssembler.IsPinyinVocabulary(tokens) ? new PinyinTextAssembler() : PieceTextAssembler.Instance;
+            text = PinyinTextAssembler.IsPinyinVocabulary(tokens) ? new PinyinTextAssembler(options.Pinyin) : PieceTextAssembler.Instance;
             foreach (string path in new[] { files.Encoder, files.Decoder, files.Joiner })
             {
                 sessions.Add(backend.LoadModel(path));

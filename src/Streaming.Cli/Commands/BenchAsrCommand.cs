@@ -233,9 +233,7 @@ public sealed class BenchAsrCommand : AsyncCommand<BenchAsrCommand.Settings>
 
     private static string Percentiles(double[] sorted) => sorted.Length == 0
         ? "none"
-        : $"p50 {At(sorted, 0.50):F0}, p95 {At(sorted, 0.95):F0}, p99 {At(sorted, 0.99):F0}, max {sorted[^1]:F0}";
-
-    private static double At(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        : $"p50 {Percentile.Of(sorted, 0.50):F0}, p95 {Percentile.Of(sorted, 0.95):F0}, p99 {Percentile.Of(sorted, 0.99):F0}, max {sorted[^1]:F0}";
 
     /// <summary>
     /// Latency of a result = when it arrived − when the last audio it covers had been sent. For a final that

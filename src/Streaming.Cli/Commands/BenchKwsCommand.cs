@@ -89,7 +89,7 @@ public sealed class BenchKwsCommand : Command<BenchKwsCommand.Settings>
         {
             latencies[i].Sort();
             Console.WriteLine($"{counts[i],8}  {builds[i],8:F0}  {cpu[i] / (audio * settings.Iterations),15:F4}  "
-                + $"{KeywordSpotting.Percentile(latencies[i], 0.5),17:F1} / {KeywordSpotting.Percentile(latencies[i], 0.95),4:F1} / {latencies[i][^1],5:F1}  {hits[i] / (double)settings.Iterations,8:F1}");
+                + $"{Percentile.Of(latencies[i], 0.5),17:F1} / {Percentile.Of(latencies[i], 0.95),4:F1} / {latencies[i][^1],5:F1}  {hits[i] / (double)settings.Iterations,8:F1}");
         }
 
         return 0;

@@ -52,8 +52,4 @@ internal static class KeywordSpotting
         var (samples, rate) = WavReader.ReadAllMono(path);
         return rate == AudioFrame.SampleRate ? samples : throw new CliException($"'{path}' is {rate} Hz; keyword spotting here needs 16 kHz wavs.");
     }
-
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
-    public static double Percentile(IReadOnlyList<double> sorted, double q) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Streaming.Asr.Text.Pinyin;
 using Streaming.Asr.Vad;
 using Streaming.Inference.Devices;
 using Streaming.Pipeline;
@@ -125,6 +126,8 @@ public sealed class EngineHost(
                     engine.RecognizerName ?? "(none, VAD only)");
             }
 
+            LogPinyinTableCache();
+
             _loaded.TrySetResult(loaded);
         }
         catch (Exception ex)
@@ -136,6 +139,28 @@ public sealed class EngineHost(
             }
 
             _loaded.TrySetException(ex);
+        }
+    }
+
+    // A pinyin model converts through libpinyin, whose tables are read through the native table cache when it is built.
+    private void LogPinyinTableCache()
+    {
+        if (PinyinTableCache.ContextsStarted == 0)
+        {
+            return;
+        }
+
+        if (PinyinTableCache.CachedTables > 0)
+        {
+            logger.LogInformation("libpinyin: {Tables} read-only tables opened with a whole-file page cache", PinyinTableCache.CachedTables);
+        }
+        else
+        {
+            logger.LogWarning(
+                "libpinyin reads its tables through Berkeley DB's 256 KiB page cache, so conversion costs about twice the CPU: {Reason}",
+                PinyinTableCache.Installed
+                    ? "the table cache library loaded after libpinyin, or its limit (PinyinConverterOptions.TableCacheMiB) is 0"
+                    : "libstreaming_pinyin_cache.so is not next to Streaming.Asr.dll (it builds when libdb5.3-dev is installed: scripts/setup-runtime.sh)");
         }
     }
 }

@@ -40,6 +40,9 @@ public sealed class SessionRegistry
             ? engine.Devices.SelectMany(d => engine.EngineFor(d).Recognizers.Select(r => (r.Info.Name, d, r.MemoryBytes)))
             : []);
         metrics.ObserveSessionState(() => _sessions.Values.Select(s => (s.InSpeech, s.StateBytes)));
+        metrics.ObservePartialScheduling(() => engine.IsReady
+            ? engine.Devices.Select(d => (d, engine.EngineFor(d).Partials.Running, engine.EngineFor(d).Partials.Waiting))
+            : []);
     }
 
     /// <summary>Raised after a session was started.</summary>

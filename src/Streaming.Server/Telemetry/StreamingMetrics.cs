@@ -79,6 +79,22 @@ public sealed class StreamingMetrics
             description: "Running sessions by state: active (in speech) or idle (between speech segments).");
     }
 
+    /// <summary>
+    /// Registers the gauges of the partial schedulers: <paramref name="schedulers"/> gives, per inference device, the
+    /// decodes holding a slot and the sessions queued for one, so a scrape shows when partials are being thinned.
+    /// </summary>
+    public void ObservePartialScheduling(Func<IEnumerable<(string Device, int Running, int Waiting)>> schedulers)
+    {
+        _meter.CreateObservableGauge(
+            "streaming.partials.running",
+            () => schedulers().Select(s => new Measurement<int>(s.Running, new KeyValuePair<string, object?>("device", s.Device))),
+            description: "Partial and final re-decodes holding a partial-scheduler slot now, by inference device.");
+        _meter.CreateObservableGauge(
+            "streaming.partials.waiting",
+            () => schedulers().Select(s => new Measurement<int>(s.Waiting, new KeyValuePair<string, object?>("device", s.Device))),
+            description: "Sessions queued for a partial-decode slot now, by inference device: above zero, partials are being spaced out.");
+    }
+
     /// <summary>Audio received.</summary>
     public void AudioReceived(double seconds) => _audioSeconds.Add(seconds);
 

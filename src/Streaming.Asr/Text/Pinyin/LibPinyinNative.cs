@@ -18,6 +18,9 @@ internal static partial class LibPinyinNative
     /// <summary><c>SORT_BY_PHRASE_LENGTH | SORT_BY_FREQUENCY</c>.</summary>
     public const uint SortByPhraseLengthAndFrequency = 0x4 | 0x10;
 
+    // Before libpinyin itself is loaded (by the first call below), so that its tables get their caches.
+    static LibPinyinNative() => PinyinTableCache.Load();
+
     [LibraryImport(Library, EntryPoint = "pinyin_init", StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint Init(string systemDirectory, string userDirectory);
 

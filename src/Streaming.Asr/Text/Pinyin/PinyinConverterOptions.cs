@@ -34,6 +34,13 @@ public sealed record PinyinConverterOptions
     /// </summary>
     public int MaxConverters { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Largest page cache, in MiB, each of libpinyin's read-only tables gets (<see cref="PinyinTableCache"/>): a table
+    /// smaller than this is cached whole once read. 0 keeps Berkeley DB's 256 KiB default. Each converter has its own
+    /// caches: about 50 MiB of address space for Debian's tables, resident as pages are read.
+    /// </summary>
+    public int TableCacheMiB { get; init; } = 64;
+
     /// <summary>The dictionary folder to use: <see cref="DataDirectory"/> or the first Debian location that exists.</summary>
     public string ResolveDataDirectory()
     {
