@@ -56,6 +56,7 @@ public static class ServerHost
 
         var config = builder.Configuration;
         var server = Bind<ServerOptions>(builder, ServerOptions.SectionName);
+        MallocArenas.Limit(server.MallocArenas);
         var auth = Bind<AuthOptions>(builder, AuthOptions.SectionName);
         var telemetry = Bind<TelemetryOptions>(builder, TelemetryOptions.SectionName);
         Bind<SpeechEngineOptions>(builder, SpeechEngineOptions.SectionName);

@@ -69,6 +69,15 @@ public sealed class ServerOptions
     [Range(1, 1000)]
     public int MaxKeywordLength { get; set; } = 200;
 
+    /// <summary>
+    /// Most glibc malloc arenas the process creates (<c>mallopt(M_ARENA_MAX)</c>, Linux only); 0 (the default) is one
+    /// per core, where glibc's own default is eight per core. Native code (ONNX Runtime, libpinyin) allocates from the
+    /// calling thread's arena and glibc adds an arena whenever the existing ones are busy, so with glibc's default a
+    /// busy server's resident memory rose in steps of several MiB at random moments long after warm-up.
+    /// </summary>
+    [Range(0, 1024)]
+    public int MallocArenas { get; set; }
+
     /// <summary>Folder of the web pages served at <c>/</c>; relative paths are looked up from the content root and its parents.</summary>
     public string WebRoot { get; set; } = "clients/web";
 
