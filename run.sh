@@ -5,5 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/setup-runtime.sh
+# Few malloc arenas from the first allocation on: steadier native memory (docs/hosting.md, Server:MallocArenas).
+export GLIBC_TUNABLES="${GLIBC_TUNABLES:-glibc.malloc.arena_max=$(nproc)}"
 if [ $# -eq 0 ]; then set -- serve; fi
 dotnet run --project src/Streaming.Cli -c Release -- "$@"
