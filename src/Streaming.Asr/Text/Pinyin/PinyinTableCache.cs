@@ -14,6 +14,9 @@ public static partial class PinyinTableCache
 {
     internal const string Library = "libstreaming_pinyin_cache.so";
 
+    // The Berkeley DB Debian's libpinyin15 links, which native/pinyin-cache forwards to by this name.
+    private const string BerkeleyDb = "libdb-5.3.so";
+
     private const int RtldNow = 0x2;
     private const int RtldGlobal = 0x100;
     private static readonly Lazy<bool> s_installed = new(LoadGlobally);
@@ -48,12 +51,14 @@ public static partial class PinyinTableCache
         }
     }
 
-    // Next to this assembly, where the build puts it; RTLD_GLOBAL so that libpinyin's db_create binds to it.
+    // Next to this assembly, where the build puts it; RTLD_GLOBAL so that libpinyin's db_create binds to it. Only
+    // when the libdb it forwards to is there: without it the library's db_create fails, and libpinyin aborts on that.
     private static bool LoadGlobally()
     {
         var folder = Path.GetDirectoryName(typeof(PinyinTableCache).Assembly.Location);
         var path = folder is null ? Library : Path.Combine(folder, Library);
-        return OperatingSystem.IsLinux() && File.Exists(path) && DlOpen(path, RtldNow | RtldGlobal) != 0;
+        return OperatingSystem.IsLinux() && File.Exists(path) && NativeLibrary.TryLoad(BerkeleyDb, out _)
+            && DlOpen(path, RtldNow | RtldGlobal) != 0;
     }
 
     [LibraryImport("libc", EntryPoint = "dlopen", StringMarshalling = StringMarshalling.Utf8)]
