@@ -115,7 +115,7 @@ public sealed class SpeechEngine : IDisposable
                     HotwordBoost = options.HotwordBoost,
                     Pinyin = new PinyinConverterOptions
                     {
-                        MaxConverters = options.PinyinConverters == 0 ? Environment.ProcessorCount : options.PinyinConverters,
+                        MaxConverters = options.EffectivePinyinConverters,
                         TableCacheMiB = options.PinyinTableCacheMiB,
                     },
                 },

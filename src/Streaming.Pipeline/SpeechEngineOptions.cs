@@ -73,6 +73,9 @@ public sealed class SpeechEngineOptions
     [Range(0, 1024)]
     public int PinyinConverters { get; set; }
 
+    /// <summary><see cref="PinyinConverters"/> with 0 resolved to the processor count.</summary>
+    public int EffectivePinyinConverters => PinyinConverters == 0 ? Environment.ProcessorCount : PinyinConverters;
+
     /// <summary>
     /// Largest page cache, in MiB, each of libpinyin's read-only tables gets per converter (native/pinyin-cache); 0 keeps
     /// Berkeley DB's 256 KiB default, which costs about twice the conversion CPU.

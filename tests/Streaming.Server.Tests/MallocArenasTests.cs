@@ -9,7 +9,7 @@ public sealed class MallocArenasTests
     public void Glibc_takes_the_arena_limit_on_linux()
     {
         // The server's default (this project runs on Debian's glibc); asking again is harmless: it only bounds arenas created later.
-        Assert.True(MallocArenas.Limit(new ServerOptions().MallocArenas));
+        Assert.True(MallocArenas.Limit(new ServerOptions().EffectiveMallocArenas));
     }
 
     [Fact]

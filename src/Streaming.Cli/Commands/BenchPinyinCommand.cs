@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Spectre.Console.Cli;
 using Streaming.Asr;
+using Streaming.Asr.Text.Pinyin;
 using Streaming.Audio;
 using Streaming.Cli.Evaluation;
 
@@ -75,7 +76,7 @@ public sealed class BenchPinyinCommand : Command<BenchPinyinCommand.Settings>
         Console.WriteLine($"per final's conversion, timed alone (n={cost.FinalConversions.Count}): {Milliseconds(cost.FinalConversions)}");
         Console.WriteLine($"pinyin → 汉字 (partials + final conversions): {text * 1000 / audioSeconds:F2} ms CPU per audio second, {100 * text / session:F1} % of the session's CPU");
         Console.WriteLine($"finals whose conversion alone differs from the stream's: {cost.Mismatches}");
-        Console.WriteLine($"libpinyin tables with a whole-file page cache: {Asr.Text.Pinyin.PinyinTableCache.CachedTables} (library {(Asr.Text.Pinyin.PinyinTableCache.Installed ? "loaded" : "missing: Berkeley DB's 256 KiB default")})");
+        Console.WriteLine($"libpinyin tables with a whole-file page cache: {PinyinTableCache.CachedTables} (library {(PinyinTableCache.Installed ? "loaded" : "missing: Berkeley DB's 256 KiB default")})");
         Console.WriteLine($"text digest: partials {cost.PartialDigest()}, finals {cost.FinalDigest()}");
         return 0;
     }

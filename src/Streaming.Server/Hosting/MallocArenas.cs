@@ -8,18 +8,17 @@ public static partial class MallocArenas
     private const int ArenaMax = -8; // M_ARENA_MAX in glibc's malloc.h
 
     /// <summary>
-    /// Applies <paramref name="arenas"/> (0: one per core) before models load, so the arenas native code uses are the
-    /// few it allows; true when glibc took it (false on other systems or C libraries, where nothing changes).
+    /// Applies <paramref name="arenas"/> (<see cref="ServerOptions.EffectiveMallocArenas"/>) before models load, so the
+    /// arenas native code uses are the few it allows; true when glibc took it (false on other systems or C libraries,
+    /// where nothing changes).
     /// </summary>
     public static bool Limit(int arenas)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(arenas);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(arenas);
         if (!OperatingSystem.IsLinux())
         {
             return false;
         }
-
-        arenas = arenas == 0 ? Environment.ProcessorCount : arenas;
 
         try
         {

@@ -56,7 +56,7 @@ public static class ServerHost
 
         var config = builder.Configuration;
         var server = Bind<ServerOptions>(builder, ServerOptions.SectionName);
-        MallocArenas.Limit(server.MallocArenas);
+        MallocArenas.Limit(server.EffectiveMallocArenas);
         var auth = Bind<AuthOptions>(builder, AuthOptions.SectionName);
         var telemetry = Bind<TelemetryOptions>(builder, TelemetryOptions.SectionName);
         Bind<SpeechEngineOptions>(builder, SpeechEngineOptions.SectionName);

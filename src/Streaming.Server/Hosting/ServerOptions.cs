@@ -78,6 +78,9 @@ public sealed class ServerOptions
     [Range(0, 1024)]
     public int MallocArenas { get; set; }
 
+    /// <summary><see cref="MallocArenas"/> with 0 resolved to the processor count.</summary>
+    public int EffectiveMallocArenas => MallocArenas == 0 ? Environment.ProcessorCount : MallocArenas;
+
     /// <summary>Folder of the web pages served at <c>/</c>; relative paths are looked up from the content root and its parents.</summary>
     public string WebRoot { get; set; } = "clients/web";
 

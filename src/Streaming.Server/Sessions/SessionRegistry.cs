@@ -41,7 +41,7 @@ public sealed class SessionRegistry
             : []);
         metrics.ObserveSessionState(() => _sessions.Values.Select(s => (s.InSpeech, s.StateBytes)));
         metrics.ObservePartialScheduling(() => engine.IsReady
-            ? engine.Devices.Select(d => (d, engine.EngineFor(d).Partials.Running, engine.EngineFor(d).Partials.Waiting))
+            ? engine.Devices.Select(d => (Device: d, Scheduler: engine.EngineFor(d).Partials)).Select(e => (e.Device, e.Scheduler.Running, e.Scheduler.Waiting))
             : []);
     }
 

@@ -38,7 +38,7 @@ public sealed class PinyinConverter : IDisposable
         try
         {
             WriteUserTableInfo(data, user.FullName);
-            PinyinTableCache.SetLimit(options.TableCacheMiB);
+            PinyinTableCache.ContextStarting(options.TableCacheMiB);
             context = LibPinyinNative.Init(data, user.FullName);
             if (context == 0)
             {

@@ -38,10 +38,10 @@ public static partial class PinyinTableCache
     internal static bool Load() => Installed;
 
     /// <summary>
-    /// Called as a libpinyin context starts: the largest cache one table gets from it on; 0 leaves Berkeley DB's
-    /// default.
+    /// Called as a libpinyin context starts (counted in <see cref="ContextsStarted"/>): the largest cache one table
+    /// gets from it on; 0 leaves Berkeley DB's default.
     /// </summary>
-    internal static void SetLimit(int mebibytes)
+    internal static void ContextStarting(int mebibytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(mebibytes);
         Interlocked.Increment(ref s_contexts);
